@@ -1,0 +1,173 @@
+package dev.breachpath.secret;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text that breachpath is about to write anywhere.
+ *
+ * <p>Design note. Inputs are full of secrets, and not only where they are marked sensitive: user
+ * data scripts, environment variables and policy text carry keys and passwords in the clear. The
+ * redactor therefore errs towards removing too much. It masks access key ids, replaces runs that
+ * look like secret access keys or encoded payloads (40 or more base64 characters of high entropy,
+ * not hexadecimal), private key blocks and the values of {@code password=…}-style assignments.
+ * It uses no trailing word boundaries, because a secret glued to the text after it must not
+ * escape. Hexadecimal digests (the SHA-1 Terraform keeps of user data) are left alone: they
+ * reveal nothing.
+ */
+public final class Redactor {
+    /** What replaces a secret-shaped run or an assigned secret. */
+    public static final String REDACTED = "(redacted)";
+    /** What replaces a value the input marks sensitive or that sits under a secret-like name. */
+    public static final String SENSITIVE = "(sensitive value)";
+
+    private static final int MIN_SECRET_RUN = 40;
+    private static final double MIN_SECRET_ENTROPY = 4.0;
+
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
+            Pattern.DOTALL);
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?i)((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*[\"']?)"
+                    + "([^\\s\"'&;,]+)");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "password|passwd|passphrase|secret|token|private_?key|credential|api_?key|access_?key");
+    private static final Pattern NOT_SECRET_SUFFIX = Pattern.compile(
+            ".*(?:_arn|_arns|_id|_ids|_name|_names|_type|_length|_count|_version|_enabled)$");
+
+    private Redactor() {}
+
+    /**
+     * Returns {@code text} with every secret removed and every access key id masked; returns the
+     * same instance when there was nothing to remove.
+     */
+    public static String scrub(String text) {
+        if (text == null || text.length() < 8) {
+            return text;
+        }
+        String out = text;
+        if (out.contains("PRIVATE KEY-----")) {
+            out = PRIVATE_KEY.matcher(out).replaceAll(REDACTED);
+        }
+        out = maskKeyIds(out);
+        if (out.length() >= MIN_SECRET_RUN) {
+            out = redactSecretRuns(out);
+        }
+        Matcher assignment = ASSIGNMENT.matcher(out);
+        if (assignment.find()) {
+            out = assignment.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REDACTED));
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #scrub(String)}, and also replaces every occurrence of a {@code known} secret
+     * (values an input marks sensitive elsewhere).
+     */
+    public static String scrub(String text, java.util.Collection<String> known) {
+        String out = text;
+        if (out != null && !known.isEmpty()) {
+            for (String secret : known) {
+                if (out.contains(secret)) {
+                    out = out.replace(secret, SENSITIVE);
+                }
+            }
+        }
+        return scrub(out);
+    }
+
+    /** The shortest value {@link #scrub(String, java.util.Collection)} treats as a known secret: shorter ones are too common to replace. */
+    public static final int MIN_KNOWN_SECRET = 6;
+
+    /**
+     * True if an attribute or variable called {@code name} probably holds a secret (a password,
+     * token, private key…), so its value must not be written. Names of references to secrets
+     * ({@code secret_arn}, {@code kms_key_id}) are not secret.
+     */
+    public static boolean isSecretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_NAME.matcher(lower).find() && !NOT_SECRET_SUFFIX.matcher(lower).matches();
+    }
+
+    private static String maskKeyIds(String text) {
+        Matcher m = KeyIds.KEY_ID.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        return m.replaceAll(r -> Matcher.quoteReplacement(KeyIds.mask(r.group())));
+    }
+
+    private static String redactSecretRuns(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!isBase64(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isBase64(text.charAt(i))) {
+                i++;
+            }
+            while (i < n && text.charAt(i) == '=') {
+                i++;
+            }
+            if (i - start >= MIN_SECRET_RUN && looksSecret(text, start, i)) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(text, copied, start).append(REDACTED);
+                copied = i;
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, n).toString();
+    }
+
+    private static boolean isBase64(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+    }
+
+    /** Mixed case, a digit or symbol, not hex, and random enough to be a key or an encoding. */
+    private static boolean looksSecret(String text, int start, int end) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digitOrSymbol = false;
+        boolean hexOnly = true;
+        int[] counts = new int[128];
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            counts[c]++;
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                hexOnly &= c <= 'F';
+            } else if (c >= 'a' && c <= 'z') {
+                lower = true;
+                hexOnly &= c <= 'f';
+            } else {
+                digitOrSymbol = true;
+                hexOnly &= c >= '0' && c <= '9';
+            }
+        }
+        if (hexOnly || !(upper && lower && digitOrSymbol)) {
+            return false;
+        }
+        return entropy(counts, end - start) >= MIN_SECRET_ENTROPY;
+    }
+
+    private static double entropy(int[] counts, int length) {
+        double bits = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / length;
+                bits -= p * (Math.log(p) / Math.log(2));
+            }
+        }
+        return bits;
+    }
+}
