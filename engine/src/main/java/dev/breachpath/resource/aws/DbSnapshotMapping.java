@@ -1,0 +1,32 @@
+package dev.breachpath.resource.aws;
+
+import dev.breachpath.graph.BP;
+import dev.breachpath.resource.AttrPath;
+import dev.breachpath.resource.Facts;
+import dev.breachpath.resource.ResourceMapping;
+import dev.breachpath.resource.TerraformResource;
+import dev.breachpath.resource.Targets;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+
+/** A manual database snapshot: what it was taken of and who it is shared with. */
+final class DbSnapshotMapping implements ResourceMapping {
+    @Override
+    public Node kind() {
+        return BP.DbSnapshot;
+    }
+
+    @Override
+    public Set<String> terraformTypes() {
+        return Set.of("aws_db_snapshot", "data.aws_db_snapshot");
+    }
+
+    @Override
+    public void terraform(TerraformResource r, Facts out) {
+        out.string(BP.name, r.value("db_snapshot_identifier"));
+        Links.byName(r, out, BP.dbInstance, BP.DbInstance, "db_instance_identifier");
+        out.bool(BP.encrypted, r.value("encrypted"));
+        Keys.link(r, out, "kms_key_id");
+        out.strings(BP.sharedWith, r.value("shared_accounts"));
+    }
+}
