@@ -1,0 +1,2 @@
+/** Rendering results for people and programs: one writer per format, deterministic output. */
+package dev.breachpath.report;
