@@ -113,11 +113,48 @@ public final class FactGraph {
     }
 
     /**
-     * Adds a JSON literal ({@code rdf:JSON}). The caller has already removed sensitive values
-     * from it; string values are scrubbed again here.
+     * Adds a JSON literal ({@code rdf:JSON}). Every string in it is scrubbed like a string
+     * literal; the caller removes what it knows to be sensitive (marked values, secret names).
      */
-    public void json(Node subject, Node predicate, String json) {
-        add(subject, predicate, NodeFactory.createLiteralDT(Redactor.scrub(json), RDF.dtRDFJSON));
+    public void json(Node subject, Node predicate, com.fasterxml.jackson.databind.JsonNode json) {
+        add(subject, predicate, NodeFactory.createLiteralDT(scrubbed(json).toString(), RDF.dtRDFJSON));
+    }
+
+    /** The tree with every string scrubbed; the same instance where nothing changed. */
+    private com.fasterxml.jackson.databind.JsonNode scrubbed(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            String clean = Redactor.scrub(text, secrets);
+            return clean.equals(text) ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(clean);
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = null;
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                var clean = scrubbed(field.getValue());
+                if (clean != field.getValue()) {
+                    if (copy == null) {
+                        copy = node.deepCopy();
+                    }
+                    copy.set(field.getKey(), clean);
+                }
+            }
+            return copy == null ? node : copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = null;
+            for (int i = 0; i < node.size(); i++) {
+                var clean = scrubbed(node.get(i));
+                if (clean != node.get(i)) {
+                    if (copy == null) {
+                        copy = node.deepCopy();
+                    }
+                    copy.set(i, clean);
+                }
+            }
+            return copy == null ? node : copy;
+        }
+        return node;
     }
 
     /** Whether the graph holds this triple (a pattern with {@link Node#ANY} allowed). */

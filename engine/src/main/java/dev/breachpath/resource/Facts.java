@@ -111,7 +111,7 @@ public final class Facts {
 
     /** A JSON property from a known value (sensitive parts must already be removed). */
     public Facts json(Node prop, JsonNode json) {
-        graph.json(node, prop, json.toString());
+        graph.json(node, prop, json);
         return this;
     }
 

@@ -50,13 +50,17 @@ public final class Redactor {
         if (out.contains("PRIVATE KEY-----")) {
             out = PRIVATE_KEY.matcher(out).replaceAll(REDACTED);
         }
-        out = maskKeyIds(out);
+        if (mayHoldKeyId(out)) {
+            out = maskKeyIds(out);
+        }
         if (out.length() >= MIN_SECRET_RUN) {
             out = redactSecretRuns(out);
         }
-        Matcher assignment = ASSIGNMENT.matcher(out);
-        if (assignment.find()) {
-            out = assignment.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REDACTED));
+        if (mayHoldAssignment(out)) {
+            Matcher assignment = ASSIGNMENT.matcher(out);
+            if (assignment.find()) {
+                out = assignment.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REDACTED));
+            }
         }
         return out;
     }
@@ -86,9 +90,42 @@ public final class Redactor {
      * ({@code secret_arn}, {@code kms_key_id}) are not secret.
      */
     public static boolean isSecretName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return SECRET_NAME.matcher(lower).find() && !NOT_SECRET_SUFFIX.matcher(lower).matches();
+        return SECRET_NAMES.computeIfAbsent(name, n -> {
+            String lower = n.toLowerCase(Locale.ROOT);
+            return SECRET_NAME.matcher(lower).find() && !NOT_SECRET_SUFFIX.matcher(lower).matches();
+        });
     }
+
+    /** Attribute names repeat across resources: decide each once. Bounded by the names inputs use. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SECRET_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A cheap test that no access key id can be in {@code text}: none starts without an 'A' followed by a capital. */
+    private static boolean mayHoldKeyId(String text) {
+        for (int i = text.indexOf('A'); i >= 0 && i + 20 <= text.length(); i = text.indexOf('A', i + 1)) {
+            char c = text.charAt(i + 1);
+            if (c == 'K' || c == 'S' || c == 'B' || c == 'C' || c == '3') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cheap test that {@code text} holds no {@code password=}-style assignment. */
+    private static boolean mayHoldAssignment(String text) {
+        if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : ASSIGNMENT_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] ASSIGNMENT_WORDS = {"pass", "pwd", "secret", "token", "api"};
 
     private static String maskKeyIds(String text) {
         Matcher m = KeyIds.KEY_ID.matcher(text);

@@ -68,8 +68,8 @@ final class Configuration {
     }
 
     /** The configuration of a resource instance's block, or null. */
-    ResourceConfig resource(Address address) {
-        return module(address.moduleCall()).resources().get(address.resourceInModule());
+    ResourceConfig resource(PlanResource r) {
+        return module(r.moduleCall).resources().get(r.resourceInModule);
     }
 
     /** The region a provider configuration sets as a constant, or null. */

@@ -125,12 +125,12 @@ final class PlanInput implements ParsedInput {
         f.string(BP.address, r.address);
         f.string(BP.terraformType, r.type);
         f.string(BP.terraformMode, r.data ? "data" : "managed");
-        String module = r.parsed.moduleInstance();
+        String module = r.moduleInstance;
         if (!module.isEmpty()) {
             f.string(BP.module, module);
         }
         f.string(BP.change, r.change);
-        f.json(BP.attributes, RawAttributes.render(s, plan.secrets()));
+        f.json(BP.attributes, RawAttributes.render(s));
         Value arn = s.value(AttrPath.of("arn"));
         f.string(BP.arn, arn);
         f.string(BP.awsId, s.value(AttrPath.of("id")));
@@ -149,7 +149,7 @@ final class PlanInput implements ParsedInput {
     }
 
     private String providerRegion(PlanResource r) {
-        Configuration.ResourceConfig config = plan.configuration().resource(r.parsed);
+        Configuration.ResourceConfig config = plan.configuration().resource(r);
         return config == null ? null : plan.configuration().region(config.providerKey());
     }
 

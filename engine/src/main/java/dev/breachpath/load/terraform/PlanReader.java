@@ -195,8 +195,8 @@ final class PlanReader {
     private void merge(PlanResource r) {
         JsonNode change = changes.get(r.address);
         if (change == null) {
+            // Terraform may defer a change to a later plan; what it knows of it reads the same way.
             change = deferred.get(r.address);
-            r.deferred = change != null;
         }
         JsonNode plannedEntry = planned.get(r.address);
         JsonNode priorEntry = prior.get(r.address);

@@ -11,17 +11,25 @@ final class PlanResource implements Comparable<PlanResource> {
     final Address parsed;
     final String type;
     final boolean data;
+    /** The module instance, e.g. {@code module.app["blue"]}; computed once, used in every lookup. */
+    final String moduleInstance;
+    /** The module call path without keys, where the configuration is. */
+    final String moduleCall;
+    /** {@code [data.]TYPE.NAME} within the module. */
+    final String resourceInModule;
     Snapshot before;
     Snapshot after;
     /** create, update, replace, delete, no-op, read, forget; null if the plan does not say. */
     String change;
-    boolean deferred;
 
     PlanResource(String address, Address parsed) {
         this.address = address;
         this.parsed = parsed;
         this.type = parsed.type();
         this.data = parsed.data();
+        this.moduleInstance = parsed.moduleInstance();
+        this.moduleCall = parsed.moduleCall();
+        this.resourceInModule = parsed.resourceInModule();
     }
 
     /** The snapshot of a stage, or null if the resource does not exist in it. */

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.breachpath.load.JsonInput;
 import dev.breachpath.secret.Redactor;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A resource's attributes as the JSON the graph keeps ({@code bp:attributes}): the values, with
@@ -23,22 +23,17 @@ final class RawAttributes {
     private static final TextNode UNKNOWN_NODE = JSON.textNode(UNKNOWN);
     private static final TextNode SENSITIVE_NODE = JSON.textNode(Redactor.SENSITIVE);
 
+    private RawAttributes() {}
+
     /**
-     * The attributes of a snapshot, safe to write.
-     *
-     * @param secrets values marked sensitive elsewhere in the input, to replace wherever they appear
+     * The attributes of a snapshot with unknown values shown and marked or secret-named values
+     * replaced. Strings are scrubbed of secrets by {@code FactGraph.json} when written.
      */
-    static JsonNode render(Snapshot snapshot, Set<String> secrets) {
-        return new RawAttributes(secrets).render(snapshot.values(), snapshot.unknown(), snapshot.sensitive(), false);
+    static JsonNode render(Snapshot snapshot) {
+        return render(snapshot.values(), snapshot.unknown(), snapshot.sensitive(), false);
     }
 
-    private final Set<String> secrets;
-
-    private RawAttributes(Set<String> secrets) {
-        this.secrets = secrets;
-    }
-
-    private JsonNode render(JsonNode value, JsonNode unknown, JsonNode sensitive, boolean secret) {
+    private static JsonNode render(JsonNode value, JsonNode unknown, JsonNode sensitive, boolean secret) {
         if (Snapshot.isTrue(unknown)) {
             return UNKNOWN_NODE;
         }
@@ -51,11 +46,13 @@ final class RawAttributes {
         }
         if (value.isObject()) {
             ObjectNode out = JSON.objectNode();
+            boolean namedSecret = namesASecret(value);
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String name = field.getKey();
+                boolean secretValue = namedSecret && (name.equals("value") || name.equals("Value"));
                 out.set(name, render(field.getValue(), child(unknown, name), child(sensitive, name),
-                        secret || Redactor.isSecretName(name)));
+                        secret || secretValue || Redactor.isSecretName(name)));
             }
             if (unknown != null && unknown.isObject()) {
                 unknown.fields().forEachRemaining(field -> {
@@ -75,12 +72,46 @@ final class RawAttributes {
             return out;
         }
         if (value.isTextual()) {
-            return secret ? SENSITIVE_NODE : JSON.textNode(Redactor.scrub(value.asText(), secrets));
+            if (secret) {
+                return SENSITIVE_NODE;
+            }
+            // Strings are scrubbed once, when the graph writes the JSON; a JSON document held in a
+            // string (ECS container definitions, policies) gets the same rules as the tree.
+            return embeddedDocument(value.textValue());
         }
         return value;
     }
 
-    private JsonNode renderUnknownOnly(JsonNode unknown) {
+    /**
+     * True for a name/value pair whose name is secret-like, the shape of environment variables
+     * in ECS container definitions and AWS API responses: {@code {"name": "DB_PASSWORD", "value": "…"}}.
+     */
+    private static boolean namesASecret(JsonNode object) {
+        for (String key : new String[] {"name", "Name", "key", "Key"}) {
+            JsonNode name = object.get(key);
+            if (name != null && name.isTextual() && Redactor.isSecretName(name.textValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode embeddedDocument(String text) {
+        String trimmed = text.strip();
+        if (trimmed.length() < 2 || !(trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[')) {
+            return JSON.textNode(text);
+        }
+        JsonNode parsed;
+        try {
+            parsed = JsonInput.mapper().readTree(trimmed);
+        } catch (Exception e) {
+            return JSON.textNode(text);
+        }
+        JsonNode rendered = render(parsed, null, null, false);
+        return rendered.equals(parsed) ? JSON.textNode(text) : JSON.textNode(rendered.toString());
+    }
+
+    private static JsonNode renderUnknownOnly(JsonNode unknown) {
         if (Snapshot.isTrue(unknown)) {
             return UNKNOWN_NODE;
         }

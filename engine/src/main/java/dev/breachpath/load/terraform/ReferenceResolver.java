@@ -62,6 +62,8 @@ final class ReferenceResolver {
     }
 
     private final Configuration configuration;
+    /** References repeat across instances of one configuration block: parse each text once. */
+    private final Map<String, Reference> parsed = new HashMap<>();
     private final Map<String, List<PlanResource>> instances = new HashMap<>();
     private final Map<String, List<List<Address.ModuleStep>>> moduleInstances = new HashMap<>();
 
@@ -73,7 +75,7 @@ final class ReferenceResolver {
             if (r.after == null) {
                 continue;
             }
-            instances.computeIfAbsent(key(r.parsed.moduleInstance(), r.parsed.resourceInModule()), k -> new ArrayList<>()).add(r);
+            instances.computeIfAbsent(key(r.moduleInstance, r.resourceInModule), k -> new ArrayList<>()).add(r);
             List<Address.ModuleStep> steps = r.parsed.modules();
             for (int i = 1; i <= steps.size(); i++) {
                 List<Address.ModuleStep> prefix = List.copyOf(steps.subList(0, i));
@@ -94,7 +96,7 @@ final class ReferenceResolver {
      * attributes.
      */
     Resolution resolve(PlanResource from, AttrPath path, Snapshot after) {
-        Configuration.ResourceConfig config = configuration.resource(from.parsed);
+        Configuration.ResourceConfig config = configuration.resource(from);
         if (config == null) {
             return Resolution.empty();
         }
@@ -124,7 +126,7 @@ final class ReferenceResolver {
 
     /** The number of blocks the configuration writes at {@code path}: the size of a list of blocks there. */
     int blocks(PlanResource from, AttrPath path) {
-        Configuration.ResourceConfig config = configuration.resource(from.parsed);
+        Configuration.ResourceConfig config = configuration.resource(from);
         if (config == null) {
             return 0;
         }
@@ -134,7 +136,7 @@ final class ReferenceResolver {
 
     /** The constant the configuration gives at {@code path}, if it is one. */
     Optional<JsonNode> constant(PlanResource from, AttrPath path, Snapshot after) {
-        Configuration.ResourceConfig config = configuration.resource(from.parsed);
+        Configuration.ResourceConfig config = configuration.resource(from);
         if (config == null) {
             return Optional.empty();
         }
@@ -267,7 +269,7 @@ final class ReferenceResolver {
         List<Reference> refs = new ArrayList<>();
         boolean correlate = forceCorrelate;
         for (JsonNode text : list) {
-            Reference ref = Reference.parse(text.asText());
+            Reference ref = parsed.computeIfAbsent(text.asText(), Reference::parse);
             correlate |= ref.kind() == Reference.Kind.EACH_KEY || ref.kind() == Reference.Kind.COUNT_INDEX;
             refs.add(ref);
         }
