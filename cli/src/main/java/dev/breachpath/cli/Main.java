@@ -1,0 +1,80 @@
+package dev.breachpath.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code breachpath} command. */
+@Command(name = "breachpath",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Finds attack paths in AWS infrastructure, from Terraform plans, before attackers do.",
+        subcommands = {InputsCommand.class, GraphCommand.class, QueryCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  the run completed", "  2  the run could not be completed as asked (bad input, bad query, usage)"})
+public final class Main implements Runnable {
+    /** Exit code of a run that could not be completed as asked. */
+    static final int INCOMPLETE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with these streams and returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExpandAtFiles(false);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof Failure f) {
+                err.println("breachpath: " + f.getMessage());
+                return INCOMPLETE;
+            }
+            err.println("breachpath: internal error (" + e.getClass().getSimpleName()
+                    + "); please report it. Set BREACHPATH_DEBUG=1 to see where.");
+            if (System.getenv("BREACHPATH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return INCOMPLETE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A run that cannot go on: one line for stderr, exit code 2. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"breachpath " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The breachpath command line: one class per command, over the engine's public API. */
+package dev.breachpath.cli;
