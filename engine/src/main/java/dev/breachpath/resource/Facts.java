@@ -51,18 +51,21 @@ public final class Facts {
         return this;
     }
 
-    /** A string property from a scalar value. */
+    /**
+     * A string property from a scalar value. An empty string is absent: the AWS provider writes
+     * {@code ""} for computed attributes that are not set.
+     */
     public Facts string(Node prop, Value value) {
         if (special(prop, value)) {
             return this;
         }
-        value.text().ifPresent(t -> graph.string(node, prop, t));
+        value.text().filter(t -> !t.isEmpty()).ifPresent(t -> graph.string(node, prop, t));
         return this;
     }
 
-    /** A string property with a constant. */
+    /** A string property with a constant; null or empty writes nothing. */
     public Facts string(Node prop, String value) {
-        if (value != null) {
+        if (value != null && !value.isEmpty()) {
             graph.string(node, prop, value);
         }
         return this;
@@ -77,7 +80,9 @@ public final class Facts {
             return this;
         }
         for (String t : value.texts()) {
-            graph.string(node, prop, t);
+            if (!t.isEmpty()) {
+                graph.string(node, prop, t);
+            }
         }
         if (value.isPartial()) {
             graph.add(node, prop, BP.Unknown);
