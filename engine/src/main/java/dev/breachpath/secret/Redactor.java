@@ -28,9 +28,16 @@ public final class Redactor {
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)",
             Pattern.DOTALL);
+    /**
+     * {@code NAME=value} or {@code "name": "value"} where the name ends in a secret word. The name
+     * must start the text or follow a space, quote or separator, never a colon: so
+     * {@code secretsmanager:GetSecretValue} and {@code arn:aws:secretsmanager:…:secret:db} are
+     * left alone, while {@code DB_PASSWORD=…} and {@code "client_secret": "…"} are not.
+     */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*[\"']?)"
-                    + "([^\\s\"'&;,]+)");
+            "(?i)((?:^|(?<=[\\s\"'{,;&?(]))[A-Za-z0-9_.-]*"
+                    + "(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|(?:secret|private|access)[_-]?(?:access[_-]?)?key)"
+                    + "[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"'&;,]+)");
     private static final Pattern SECRET_NAME = Pattern.compile(
             "password|passwd|passphrase|secret|token|private_?key|credential|api_?key|access_?key");
     private static final Pattern NOT_SECRET_SUFFIX = Pattern.compile(
@@ -125,7 +132,7 @@ public final class Redactor {
         return false;
     }
 
-    private static final String[] ASSIGNMENT_WORDS = {"pass", "pwd", "secret", "token", "api"};
+    private static final String[] ASSIGNMENT_WORDS = {"pass", "pwd", "secret", "token", "api", "key"};
 
     private static String maskKeyIds(String text) {
         Matcher m = KeyIds.KEY_ID.matcher(text);

@@ -34,7 +34,22 @@ class RedactorTest {
     }
 
     @Test
+    void leavesIamActionsArnsAndConditionKeysAlone() {
+        List<String> identifiers = List.of("secretsmanager:GetSecretValue", "sts:GetSessionToken", "kms:Decrypt",
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
+                "arn:aws:ssm:eu-west-1:123456789012:parameter/app/api_token", "secretsmanager:*",
+                "{\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"arn:aws:secretsmanager:eu-west-1:1:secret:x\"}");
+        for (String s : identifiers) {
+            assertThat(Redactor.scrub(s)).isEqualTo(s);
+        }
+    }
+
+    @Test
     void removesAssignedPasswordsAndPrivateKeys() {
+        assertThat(Redactor.scrub("export AWS_SECRET_ACCESS_KEY=abc123def")).isEqualTo("export AWS_SECRET_ACCESS_KEY=(redacted)");
+        assertThat(Redactor.scrub("curl -H 'x-api-key: abc123def' https://x?token=t0ken&a=1"))
+                .doesNotContain("abc123def").doesNotContain("t0ken").contains("a=1");
+        assertThat(Redactor.scrub("client_secret: s3cr3tvalue")).isEqualTo("client_secret: (redacted)");
         assertThat(Redactor.scrub("DB_PASSWORD=hunter2 ./run")).isEqualTo("DB_PASSWORD=(redacted) ./run");
         assertThat(Redactor.scrub("{\"password\": \"hunter2\"}")).doesNotContain("hunter2");
         assertThat(Redactor.scrub("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----"))
