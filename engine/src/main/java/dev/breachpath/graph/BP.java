@@ -77,6 +77,7 @@ public final class BP {
 
     // Properties
     public static final Node address = term("address");
+    public static final Node associates = term("associates");
     public static final Node terraformType = term("terraformType");
     public static final Node terraformMode = term("terraformMode");
     public static final Node module = term("module");

@@ -23,7 +23,7 @@ final class AutoScalingAttachmentMapping implements ResourceMapping {
 
     @Override
     public void terraform(TerraformResource r, Facts out) {
-        Targets groups = Links.byName(r, out, BP.target, BP.AutoScalingGroup, "autoscaling_group_name");
+        Targets groups = Links.byName(r, out, BP.associates, BP.AutoScalingGroup, "autoscaling_group_name");
         Targets targetGroups = r.targets(AttrPath.of("lb_target_group_arn"), BP.TargetGroup, false);
         if (!targetGroups.isEmpty()) {
             out.link(BP.targetGroup, targetGroups, AttrPath.of("lb_target_group_arn"));

@@ -39,22 +39,9 @@ final class AutoScalingGroupMapping implements ResourceMapping {
     }
 
     private static void template(TerraformResource r, Facts out, AttrPath spec) {
-        if (r.value(spec).isAbsent()) {
-            return;
-        }
-        for (String attribute : new String[] {"id", "launch_template_id"}) {
-            Targets t = r.targets(spec.then(attribute), BP.LaunchTemplate, false);
-            if (!t.isEmpty()) {
-                out.link(BP.launchTemplate, t, spec.then(attribute));
-                return;
-            }
-        }
-        for (String attribute : new String[] {"name", "launch_template_name"}) {
-            Targets t = r.targetsByName(spec.then(attribute), BP.LaunchTemplate, false);
-            if (!t.isEmpty()) {
-                out.link(BP.launchTemplate, t, spec.then(attribute));
-                return;
-            }
+        if (!r.value(spec).isAbsent()) {
+            Links.first(r, out, BP.launchTemplate, BP.LaunchTemplate, spec.then("id"), spec.then("launch_template_id"),
+                    spec.then("name"), spec.then("launch_template_name"));
         }
     }
 }

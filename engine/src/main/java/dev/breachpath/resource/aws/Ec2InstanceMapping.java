@@ -39,12 +39,8 @@ final class Ec2InstanceMapping implements ResourceMapping {
         out.string(BP.availabilityZone, r.value("availability_zone"));
         Imds.write(r, out);
         if (r.size(AttrPath.of("launch_template")) > 0) {
-            Targets byId = r.targets(AttrPath.of("launch_template", 0, "id"), BP.LaunchTemplate, false);
-            if (!byId.isEmpty()) {
-                out.link(BP.launchTemplate, byId, AttrPath.of("launch_template", 0, "id"));
-            } else {
-                Links.byName(r, out, BP.launchTemplate, BP.LaunchTemplate, "launch_template", 0, "name");
-            }
+            Links.first(r, out, BP.launchTemplate, BP.LaunchTemplate,
+                    AttrPath.of("launch_template", 0, "id"), AttrPath.of("launch_template", 0, "name"));
         }
         int interfaces = r.blocks(AttrPath.of("network_interface"));
         for (int i = 0; i < interfaces; i++) {

@@ -23,9 +23,9 @@ final class ElasticIpAssociationMapping implements ResourceMapping {
 
     @Override
     public void terraform(TerraformResource r, Facts out) {
-        Targets eips = Links.byId(r, out, BP.target, BP.ElasticIp, "allocation_id");
+        Targets eips = Links.byId(r, out, BP.associates, BP.ElasticIp, "allocation_id");
         if (eips.nodes().isEmpty() && r.value("public_ip").isKnown()) {
-            eips = Links.byId(r, out, BP.target, BP.ElasticIp, "public_ip");
+            eips = Links.byId(r, out, BP.associates, BP.ElasticIp, "public_ip");
         }
         Targets instances = r.targets(AttrPath.of("instance_id"), BP.Ec2Instance, false);
         if (!instances.isEmpty()) {

@@ -37,7 +37,7 @@ final class IamRoleMapping implements ResourceMapping {
         for (int i = 0; i < inline; i++) {
             var name = r.value("inline_policy", i, "name");
             var policy = r.value("inline_policy", i, "policy");
-            if (name.isAbsent() && policy.isAbsent()) {
+            if (name.text().orElse("").isEmpty() && policy.text().orElse("").isEmpty() && !policy.isUnknown()) {
                 continue; // the provider prints one empty block when there are none
             }
             Facts p = out.part(BP.policy, "inline-policy-" + name.text().orElse(Integer.toString(i)), BP.IamPolicy);

@@ -23,7 +23,7 @@ final class InternetGatewayAttachmentMapping implements ResourceMapping {
 
     @Override
     public void terraform(TerraformResource r, Facts out) {
-        Targets gateways = Links.byId(r, out, BP.routeTarget, BP.InternetGateway, "internet_gateway_id");
+        Targets gateways = Links.byId(r, out, BP.associates, BP.InternetGateway, "internet_gateway_id");
         Targets vpcs = Links.byId(r, out, BP.vpc, BP.Vpc, "vpc_id");
         Links.pairs(gateways, vpcs, out, BP.vpc);
     }

@@ -26,12 +26,8 @@ final class LaunchTemplateMapping implements ResourceMapping {
         out.string(BP.name, r.value("name"));
         Links.allById(r, out, BP.securityGroup, BP.SecurityGroup, "vpc_security_group_ids");
         if (r.size(AttrPath.of("iam_instance_profile")) > 0) {
-            Targets byArn = r.targetsByName(AttrPath.of("iam_instance_profile", 0, "arn"), BP.InstanceProfile, false);
-            if (!byArn.isEmpty()) {
-                out.link(BP.instanceProfile, byArn, AttrPath.of("iam_instance_profile", 0, "arn"));
-            } else {
-                Links.byName(r, out, BP.instanceProfile, BP.InstanceProfile, "iam_instance_profile", 0, "name");
-            }
+            Links.first(r, out, BP.instanceProfile, BP.InstanceProfile,
+                    AttrPath.of("iam_instance_profile", 0, "arn"), AttrPath.of("iam_instance_profile", 0, "name"));
         }
         int interfaces = r.blocks(AttrPath.of("network_interfaces"));
         for (int i = 0; i < interfaces; i++) {

@@ -30,6 +30,24 @@ final class Links {
         return write(r.targetsByName(AttrPath.of(path), cls, true), out, prop, path);
     }
 
+    /**
+     * Links to what the first of {@code paths} that refers to something refers to: for blocks
+     * that name a thing either by id (or ARN) or by name. A path whose last name ends in
+     * {@code id} holds an id; any other, a name.
+     */
+    static Targets first(TerraformResource r, Facts out, Node prop, Node cls, AttrPath... paths) {
+        for (AttrPath path : paths) {
+            Object last = path.segments().get(path.segments().size() - 1);
+            boolean byId = last instanceof String name && name.endsWith("id");
+            Targets t = byId ? r.targets(path, cls, false) : r.targetsByName(path, cls, false);
+            if (!t.isEmpty()) {
+                out.link(prop, t, path);
+                return t;
+            }
+        }
+        return Targets.none();
+    }
+
     /** Writes {@code <target> prop <subject>} for every target: a relation stated on the other end. */
     static void reverse(Targets targets, Facts out, Node prop, Node subject) {
         for (Node target : targets.nodes()) {
