@@ -124,6 +124,13 @@ public final class FactGraph {
     private com.fasterxml.jackson.databind.JsonNode scrubbed(com.fasterxml.jackson.databind.JsonNode node) {
         if (node.isTextual()) {
             String text = node.textValue();
+            com.fasterxml.jackson.databind.JsonNode embedded = embeddedDocument(text);
+            if (embedded != null) {
+                // A JSON document held in a string (a policy, container definitions): scrub its
+                // strings one by one, so an ARN in it stays an ARN.
+                com.fasterxml.jackson.databind.JsonNode clean = scrubbed(embedded);
+                return clean == embedded ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(clean.toString());
+            }
             String clean = Redactor.scrub(text, secrets);
             return clean.equals(text) ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(clean);
         }
@@ -155,6 +162,25 @@ public final class FactGraph {
             return copy == null ? node : copy;
         }
         return node;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EMBEDDED = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The JSON object or array a string holds, or null if it holds none. */
+    private static com.fasterxml.jackson.databind.JsonNode embeddedDocument(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (start >= text.length() || text.charAt(start) != '{' && text.charAt(start) != '[') {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode parsed = EMBEDDED.readTree(text);
+            return parsed != null && parsed.isContainerNode() ? parsed : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** Whether the graph holds this triple (a pattern with {@link Node#ANY} allowed). */

@@ -1,6 +1,8 @@
 package dev.breachpath.secret;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,10 +40,6 @@ public final class Redactor {
             "(?i)((?:^|(?<=[\\s\"'{,;&?(]))[A-Za-z0-9_.-]*"
                     + "(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|(?:secret|private|access)[_-]?(?:access[_-]?)?key)"
                     + "[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"'&;,]+)");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "password|passwd|passphrase|secret|token|private_?key|credential|api_?key|access_?key");
-    private static final Pattern NOT_SECRET_SUFFIX = Pattern.compile(
-            ".*(?:_arn|_arns|_id|_ids|_name|_names|_type|_length|_count|_version|_enabled)$");
 
     private Redactor() {}
 
@@ -59,6 +57,11 @@ public final class Redactor {
         }
         if (mayHoldKeyId(out)) {
             out = maskKeyIds(out);
+        }
+        if (isArn(out)) {
+            // An ARN names a resource and is never a credential; its long path segments
+            // (policy/AmazonEC2ContainerRegistryPowerUser) look random enough to be mistaken for one.
+            return out;
         }
         if (out.length() >= MIN_SECRET_RUN) {
             out = redactSecretRuns(out);
@@ -92,20 +95,62 @@ public final class Redactor {
     public static final int MIN_KNOWN_SECRET = 6;
 
     /**
-     * True if an attribute or variable called {@code name} probably holds a secret (a password,
-     * token, private key…), so its value must not be written. Names of references to secrets
-     * ({@code secret_arn}, {@code kms_key_id}) are not secret.
+     * True if an attribute or variable called {@code name} probably holds a secret, judged by its
+     * words ({@code DB_PASSWORD}, {@code client_secret}, {@code secret_string}, {@code apiKey}): a
+     * password word anywhere, or a secret word at the end. References to secrets
+     * ({@code secret_arn}, {@code kms_key_id}) and settings that merely mention one
+     * ({@code http_tokens}, {@code api_key_source}) are not secret.
      */
     public static boolean isSecretName(String name) {
-        return SECRET_NAMES.computeIfAbsent(name, n -> {
-            String lower = n.toLowerCase(Locale.ROOT);
-            return SECRET_NAME.matcher(lower).find() && !NOT_SECRET_SUFFIX.matcher(lower).matches();
-        });
+        return SECRET_NAMES.computeIfAbsent(name, Redactor::judgeName);
+    }
+
+    private static final Set<String> PASSWORD_WORDS = Set.of("password", "passwd", "passphrase", "pwd");
+    private static final Set<String> LAST_WORDS = Set.of("secret", "token", "credential", "credentials");
+    private static final Set<String> LAST_PAIRS = Set.of("api key", "private key", "secret key", "access key",
+            "secret string", "auth token", "session token", "shared key", "encryption key");
+
+    private static boolean judgeName(String name) {
+        String[] words = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+        List<String> w = new java.util.ArrayList<>();
+        for (String word : words) {
+            if (!word.isEmpty()) {
+                w.add(word);
+            }
+        }
+        if (w.isEmpty()) {
+            return false;
+        }
+        for (String word : w) {
+            if (PASSWORD_WORDS.contains(word) || word.endsWith("password")) {
+                return true;
+            }
+        }
+        String last = w.get(w.size() - 1);
+        if (LAST_WORDS.contains(last) || last.equals("apikey")) {
+            return true;
+        }
+        return w.size() >= 2 && LAST_PAIRS.contains(w.get(w.size() - 2) + " " + last);
     }
 
     /** Attribute names repeat across resources: decide each once. Bounded by the names inputs use. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SECRET_NAMES =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean isArn(String text) {
+        if (!text.startsWith("arn:")) {
+            return false;
+        }
+        int colons = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'') {
+                return false;
+            }
+            colons += c == ':' ? 1 : 0;
+        }
+        return colons >= 5;
+    }
 
     /** A cheap test that no access key id can be in {@code text}: none starts without an 'A' followed by a capital. */
     private static boolean mayHoldKeyId(String text) {

@@ -38,6 +38,8 @@ class RedactorTest {
         List<String> identifiers = List.of("secretsmanager:GetSecretValue", "sts:GetSessionToken", "kms:Decrypt",
                 "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
                 "arn:aws:ssm:eu-west-1:123456789012:parameter/app/api_token", "secretsmanager:*",
+                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser",
+                "arn:aws:events:eu-west-1:719261439472:rule/StepFunctionsGetEventForCodeBuildStartBuildRule",
                 "{\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"arn:aws:secretsmanager:eu-west-1:1:secret:x\"}");
         for (String s : identifiers) {
             assertThat(Redactor.scrub(s)).isEqualTo(s);
@@ -58,9 +60,12 @@ class RedactorTest {
 
     @Test
     void knowsSecretNames() {
-        assertThat(List.of("password", "master_password", "secret", "DB_PASSWORD", "token", "private_key", "api_key"))
+        assertThat(List.of("password", "master_password", "secret", "DB_PASSWORD", "token", "private_key", "api_key",
+                "client_secret", "secret_string", "GITHUB_TOKEN", "dbPassword", "x-api-key", "AWS_SECRET_ACCESS_KEY",
+                "password_data", "ses_smtp_password_v4", "credentials"))
                 .allMatch(Redactor::isSecretName);
-        assertThat(List.of("secret_arn", "kms_key_id", "password_length", "name", "user_data", "auth_type"))
+        assertThat(List.of("secret_arn", "kms_key_id", "name", "user_data", "auth_type", "http_tokens", "api_key_source",
+                "secret_id", "token_url", "secretsmanager", "key_name", "keepers", "image_pull_credentials_type"))
                 .noneMatch(Redactor::isSecretName);
     }
 
