@@ -117,70 +117,7 @@ public final class FactGraph {
      * literal; the caller removes what it knows to be sensitive (marked values, secret names).
      */
     public void json(Node subject, Node predicate, com.fasterxml.jackson.databind.JsonNode json) {
-        add(subject, predicate, NodeFactory.createLiteralDT(scrubbed(json).toString(), RDF.dtRDFJSON));
-    }
-
-    /** The tree with every string scrubbed; the same instance where nothing changed. */
-    private com.fasterxml.jackson.databind.JsonNode scrubbed(com.fasterxml.jackson.databind.JsonNode node) {
-        if (node.isTextual()) {
-            String text = node.textValue();
-            com.fasterxml.jackson.databind.JsonNode embedded = embeddedDocument(text);
-            if (embedded != null) {
-                // A JSON document held in a string (a policy, container definitions): scrub its
-                // strings one by one, so an ARN in it stays an ARN.
-                com.fasterxml.jackson.databind.JsonNode clean = scrubbed(embedded);
-                return clean == embedded ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(clean.toString());
-            }
-            String clean = Redactor.scrub(text, secrets);
-            return clean.equals(text) ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(clean);
-        }
-        if (node.isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = null;
-            for (var it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
-                var clean = scrubbed(field.getValue());
-                if (clean != field.getValue()) {
-                    if (copy == null) {
-                        copy = node.deepCopy();
-                    }
-                    copy.set(field.getKey(), clean);
-                }
-            }
-            return copy == null ? node : copy;
-        }
-        if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = null;
-            for (int i = 0; i < node.size(); i++) {
-                var clean = scrubbed(node.get(i));
-                if (clean != node.get(i)) {
-                    if (copy == null) {
-                        copy = node.deepCopy();
-                    }
-                    copy.set(i, clean);
-                }
-            }
-            return copy == null ? node : copy;
-        }
-        return node;
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper EMBEDDED = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The JSON object or array a string holds, or null if it holds none. */
-    private static com.fasterxml.jackson.databind.JsonNode embeddedDocument(String text) {
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        if (start >= text.length() || text.charAt(start) != '{' && text.charAt(start) != '[') {
-            return null;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode parsed = EMBEDDED.readTree(text);
-            return parsed != null && parsed.isContainerNode() ? parsed : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
+        add(subject, predicate, NodeFactory.createLiteralDT(JsonScrubber.scrub(json, secrets).toString(), RDF.dtRDFJSON));
     }
 
     /** Whether the graph holds this triple (a pattern with {@link Node#ANY} allowed). */

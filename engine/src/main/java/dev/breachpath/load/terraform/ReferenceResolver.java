@@ -2,7 +2,6 @@ package dev.breachpath.load.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breachpath.resource.AttrPath;
-import dev.breachpath.resource.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,7 +102,7 @@ final class ReferenceResolver {
         Scope scope = new Scope(from.parsed.modules(), from.parsed.key(), config.forEach());
         Resolution result = Resolution.empty();
         boolean ambiguous = false;
-        List<JsonNode> expressions = locate(config.expressions(), path, after, AttrPath.root());
+        List<JsonNode> expressions = Expressions.locate(config.expressions(), path, after);
         if (expressions.size() > 1) {
             List<TreeSet<PlanResource>> distinct = new ArrayList<>();
             for (JsonNode e : expressions) {
@@ -130,7 +129,7 @@ final class ReferenceResolver {
         if (config == null) {
             return 0;
         }
-        List<JsonNode> found = locate(config.expressions(), path, null, AttrPath.root());
+        List<JsonNode> found = Expressions.locate(config.expressions(), path, null);
         return found.size() == 1 && found.get(0).isArray() ? found.get(0).size() : 0;
     }
 
@@ -140,111 +139,11 @@ final class ReferenceResolver {
         if (config == null) {
             return Optional.empty();
         }
-        List<JsonNode> found = locate(config.expressions(), path, after, AttrPath.root());
-        if (found.size() != 1 || !isLeaf(found.get(0)) || !found.get(0).has("constant_value")) {
+        List<JsonNode> found = Expressions.locate(config.expressions(), path, after);
+        if (found.size() != 1 || !Expressions.isLeaf(found.get(0)) || !found.get(0).has("constant_value")) {
             return Optional.empty();
         }
         return Optional.of(found.get(0).get("constant_value"));
-    }
-
-    /**
-     * The expressions at {@code path}: one leaf, or a block whose leaves all count, or several
-     * candidate blocks of a list that could not be matched to the value's element.
-     */
-    private List<JsonNode> locate(JsonNode expr, AttrPath path, Snapshot after, AttrPath walked) {
-        JsonNode current = expr;
-        AttrPath here = walked;
-        List<Object> segments = path.segments();
-        for (int i = 0; i < segments.size(); i++) {
-            Object segment = segments.get(i);
-            if (current == null || current.isMissingNode() || isLeaf(current)) {
-                break;
-            }
-            if (segment instanceof Integer index) {
-                if (!current.isArray()) {
-                    return List.of();
-                }
-                if (current.size() == 1) {
-                    current = current.get(0);
-                } else {
-                    List<JsonNode> blocks = matchBlocks(current, after, here.then(index));
-                    if (blocks.size() != 1) {
-                        AttrPath rest = AttrPath.of(segments.subList(i + 1, segments.size()).toArray());
-                        List<JsonNode> all = new ArrayList<>();
-                        for (JsonNode block : blocks) {
-                            all.addAll(locate(block, rest, null, here.then(index)));
-                        }
-                        return all;
-                    }
-                    current = blocks.get(0);
-                }
-            } else {
-                current = current.isObject() ? current.get((String) segment) : null;
-            }
-            here = here.then(segment);
-        }
-        return current == null || current.isMissingNode() ? List.of() : List.of(current);
-    }
-
-    /** The blocks of a configuration list whose constant attributes equal the value's element. */
-    private static List<JsonNode> matchBlocks(JsonNode blocks, Snapshot after, AttrPath element) {
-        List<JsonNode> all = new ArrayList<>();
-        blocks.forEach(all::add);
-        if (after == null) {
-            return all;
-        }
-        Value value = after.value(element);
-        if (!value.isKnown() || !value.json().map(JsonNode::isObject).orElse(false)) {
-            return all;
-        }
-        JsonNode actual = value.json().get();
-        List<JsonNode> matching = new ArrayList<>();
-        for (JsonNode block : blocks) {
-            if (constantsMatch(block, actual)) {
-                matching.add(block);
-            }
-        }
-        return matching.isEmpty() ? all : matching;
-    }
-
-    private static boolean constantsMatch(JsonNode block, JsonNode actual) {
-        var fields = block.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
-            JsonNode expr = field.getValue();
-            if (isLeaf(expr) && expr.has("constant_value")) {
-                JsonNode got = actual.get(field.getKey());
-                if (got != null && !sameScalar(expr.get("constant_value"), got)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameScalar(JsonNode constant, JsonNode actual) {
-        if (constant.isValueNode() && actual.isValueNode()) {
-            return constant.asText().equals(actual.asText());
-        }
-        return constant.equals(actual);
-    }
-
-    /** True for an expression object ({@code constant_value} and/or {@code references}), not a block. */
-    static boolean isLeaf(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return false;
-        }
-        if (node.isEmpty()) {
-            return true;
-        }
-        var names = node.fieldNames();
-        while (names.hasNext()) {
-            String n = names.next();
-            if (!n.equals("constant_value") && !n.equals("references")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Every resource an expression (a leaf, or every leaf of a block) refers to. */
@@ -253,7 +152,7 @@ final class ReferenceResolver {
         if (expr == null || depth > MAX_DEPTH) {
             return result;
         }
-        if (isLeaf(expr)) {
+        if (Expressions.isLeaf(expr)) {
             return references(expr.path("references"), scope, depth, false);
         }
         boolean ambiguous = false;
