@@ -35,6 +35,10 @@ public final class Loader {
                 parsed.add(read(path));
             } catch (InputException e) {
                 refused.add(InputReport.refused(path, e.problemAt()));
+            } catch (RuntimeException e) {
+                // A reader's bug must not lose the other inputs, nor print what it read.
+                refused.add(InputReport.refused(path, "breachpath could not read this input (an internal error;"
+                        + " please report it with the breachpath version and the input's format)"));
             }
         }
         FactGraph before = build(parsed, Stage.BEFORE);

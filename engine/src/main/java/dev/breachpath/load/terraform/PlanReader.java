@@ -92,18 +92,18 @@ final class PlanReader {
         if (formatVersion == null) {
             warnings.add("the plan has no format_version; read as format 1.x");
         }
-        JsonNode plannedValues = section(root, "planned_values", true);
-        walkModule(section(plannedValues, "root_module", true), "planned_values.root_module", planned);
-        JsonNode changeList = section(root, "resource_changes", false);
+        JsonNode plannedValues = section(root, "planned_values", "planned_values", true);
+        walkModule(section(plannedValues, "root_module", "planned_values.root_module", true), "planned_values.root_module", planned);
+        JsonNode changeList = section(root, "resource_changes", "resource_changes", false);
         for (int i = 0; i < changeList.size(); i++) {
             collectChange(changeList.get(i), "resource_changes[" + i + "]", changes);
         }
-        JsonNode deferredList = section(root, "deferred_changes", false);
+        JsonNode deferredList = section(root, "deferred_changes", "deferred_changes", false);
         for (int i = 0; i < deferredList.size(); i++) {
             collectChange(deferredList.get(i).path("resource_change"), "deferred_changes[" + i + "]", deferred);
         }
-        JsonNode priorValues = section(section(root, "prior_state", true), "values", true);
-        walkModule(section(priorValues, "root_module", true), "prior_state.values.root_module", prior);
+        JsonNode priorValues = section(section(root, "prior_state", "prior_state", true), "values", "prior_state.values", true);
+        walkModule(section(priorValues, "root_module", "prior_state.values.root_module", true), "prior_state.values.root_module", prior);
 
         for (PlanResource r : resources.values()) {
             merge(r);
@@ -116,19 +116,23 @@ final class PlanReader {
     }
 
     /** An object or array section; missing or null gives an empty one; any other shape is refused. */
-    private JsonNode section(JsonNode parent, String name, boolean object) {
+    private JsonNode section(JsonNode parent, String name, String where, boolean object) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             return object ? EMPTY : JsonNodeFactory.instance.arrayNode();
         }
         if (object ? !node.isObject() : !node.isArray()) {
-            throw new InputException(path, name, "expected " + (object ? "an object" : "a list"));
+            throw new InputException(path, where, "expected " + (object ? "an object" : "a list"));
         }
         return node;
     }
 
     private void walkModule(JsonNode module, String where, Map<String, JsonNode> into) {
-        JsonNode list = module.path("resources");
+        if (!module.isObject()) {
+            reject(where, "expected a module object");
+            return;
+        }
+        JsonNode list = list(module, "resources", where);
         for (int i = 0; i < list.size(); i++) {
             JsonNode r = list.get(i);
             String element = element(r, where + ".resources[" + i + "]");
@@ -136,10 +140,23 @@ final class PlanReader {
                 into.putIfAbsent(element, r);
             }
         }
-        JsonNode children = module.path("child_modules");
+        JsonNode children = list(module, "child_modules", where);
         for (int i = 0; i < children.size(); i++) {
             walkModule(children.get(i), where + ".child_modules[" + i + "]", into);
         }
+    }
+
+    /** A list inside a module; another shape is rejected, named by its place, and read as empty. */
+    private JsonNode list(JsonNode module, String name, String where) {
+        JsonNode node = module.path(name);
+        if (node.isMissingNode() || node.isNull()) {
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        if (!node.isArray()) {
+            reject(where + "." + name, "expected a list");
+            return JsonNodeFactory.instance.arrayNode();
+        }
+        return node;
     }
 
     private void collectChange(JsonNode change, String where, Map<String, JsonNode> into) {
@@ -160,7 +177,7 @@ final class PlanReader {
 
     /** Registers the element an entry names; returns its address, or null if it has none. */
     private String element(JsonNode entry, String where) {
-        if (!entry.isObject()) {
+        if (entry == null || !entry.isObject()) {
             reject(where, "expected a resource object");
             return null;
         }
