@@ -91,11 +91,11 @@ final class PlanInput implements ParsedInput {
                         + "; plans of different workspaces must be read in separate runs");
                 continue;
             }
-            write(r, s, stage, target, resolver);
+            write(r, s, target, resolver);
         }
     }
 
-    private void write(PlanResource r, Snapshot s, Stage stage, FactsTarget target, ReferenceResolver resolver) {
+    private void write(PlanResource r, Snapshot s, FactsTarget target, ReferenceResolver resolver) {
         Node node = nodes.get(r);
         Optional<ResourceMapping> mapping = mappings.forTerraform(r.qualifiedType());
         Facts facts = new Facts(target.graph(), node);
