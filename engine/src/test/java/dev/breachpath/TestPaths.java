@@ -31,11 +31,34 @@ public final class TestPaths {
      * with a clear message when it is absent, as in a user's fresh clone.
      */
     public static Path shared() {
-        String env = System.getenv("BREACHPATH_SHARED");
-        Path shared = env != null ? Path.of(env) : root().resolveSibling("shared");
-        assumeTrue(Files.isDirectory(shared.resolve("realdata")),
-                "skipped: " + shared + " is absent; the shared real inputs are beside the project only in CI"
-                        + " and the team's machines (set BREACHPATH_SHARED to point elsewhere)");
+        Path shared = sharedLocation();
+        assumeTrue(Files.isDirectory(shared.resolve("realdata")), sharedAbsent());
         return shared;
+    }
+
+    /** Where ../shared is looked for. */
+    public static Path sharedLocation() {
+        String env = System.getenv("BREACHPATH_SHARED");
+        return env != null ? Path.of(env) : root().resolveSibling("shared");
+    }
+
+    /** Whether ../shared is there. */
+    public static boolean hasShared() {
+        return Files.isDirectory(sharedLocation().resolve("realdata"));
+    }
+
+    /** Why tests that need ../shared are skipped. */
+    public static String sharedAbsent() {
+        return "skipped: " + sharedLocation() + " is absent; the shared real inputs are beside the project only in CI"
+                + " and the team's machines (set BREACHPATH_SHARED to point elsewhere)";
+    }
+
+    /**
+     * For a {@code @TestFactory} over ../shared: one test that is skipped with the reason, since
+     * an assumption that fails in a factory reports nothing at all.
+     */
+    public static java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> skippedWithoutShared() {
+        return java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest("real inputs in ../shared",
+                () -> assumeTrue(false, sharedAbsent())));
     }
 }
