@@ -184,4 +184,34 @@ public final class BP {
     public static final Node acl = term("acl");
     public static final Node aclGrant = term("aclGrant");
     public static final Node keyRotation = term("keyRotation");
+    public static final Node EmbeddedCredential = term("EmbeddedCredential");
+    public static final Node embeds = term("embeds");
+    public static final Node refersTo = term("refersTo");
+    public static final Node credentialKind = term("credentialKind");
+    public static final Node encoding = term("encoding");
+    public static final Node line = term("line");
+    public static final Node withSecret = term("withSecret");
+    public static final Node sensitive = term("sensitive");
+    public static final Node sensitivityReason = term("sensitivityReason");
+
+    // Derived relations and their witnesses
+    public static final Node Internet = term("Internet");
+    public static final Node Witness = term("Witness");
+    public static final Node exposedTo = term("exposedTo");
+    public static final Node holdsCredential = term("holdsCredential");
+    public static final Node identifies = term("identifies");
+    public static final Node runsAs = term("runsAs");
+    public static final Node canAssume = term("canAssume");
+    public static final Node canAccess = term("canAccess");
+    public static final Node witness = term("witness");
+    public static final Node from = term("from");
+    public static final Node to = term("to");
+    public static final Node via = term("via");
+    public static final Node derivedBy = term("derivedBy");
+    public static final Node certainty = term("certainty");
+    public static final Node evidence = term("evidence");
+    public static final Node summary = term("summary");
+    public static final Node accessLevel = term("accessLevel");
+    public static final Node allows = term("allows");
+    public static final Node imdsV1 = term("imdsV1");
 }

@@ -114,6 +114,12 @@ public final class Facts {
         return this;
     }
 
+    /** An integer property with a constant. */
+    public Facts integer(Node prop, long value) {
+        graph.integer(node, prop, java.math.BigInteger.valueOf(value));
+        return this;
+    }
+
     /** A JSON property from a known value (sensitive parts must already be removed). */
     public Facts json(Node prop, JsonNode json) {
         graph.json(node, prop, json);

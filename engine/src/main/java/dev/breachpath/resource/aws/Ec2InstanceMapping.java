@@ -38,6 +38,7 @@ final class Ec2InstanceMapping implements ResourceMapping {
         out.string(BP.privateIp, r.value("private_ip"));
         out.string(BP.availabilityZone, r.value("availability_zone"));
         Imds.write(r, out);
+        Embedded.scan(r, out, AttrPath.of("user_data"), AttrPath.of("user_data_base64"));
         if (r.size(AttrPath.of("launch_template")) > 0) {
             Links.first(r, out, BP.launchTemplate, BP.LaunchTemplate,
                     AttrPath.of("launch_template", 0, "id"), AttrPath.of("launch_template", 0, "name"));

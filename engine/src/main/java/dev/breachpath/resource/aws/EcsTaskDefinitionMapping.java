@@ -24,6 +24,7 @@ final class EcsTaskDefinitionMapping implements ResourceMapping {
     @Override
     public void terraform(TerraformResource r, Facts out) {
         out.string(BP.name, r.value("family"));
+        Embedded.scan(r, out, AttrPath.of("container_definitions"));
         var task = r.value("task_role_arn");
         if (!task.isAbsent() && !task.text().orElse("x").isEmpty()) {
             Links.byName(r, out, BP.taskRole, BP.IamRole, "task_role_arn");

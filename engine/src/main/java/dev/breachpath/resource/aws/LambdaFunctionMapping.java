@@ -29,6 +29,7 @@ final class LambdaFunctionMapping implements ResourceMapping {
             Links.allById(r, out, BP.subnet, BP.Subnet, "vpc_config", 0, "subnet_ids");
             Links.allById(r, out, BP.securityGroup, BP.SecurityGroup, "vpc_config", 0, "security_group_ids");
         }
+        Embedded.scan(r, out, AttrPath.of("environment", 0, "variables"));
         var key = r.value("kms_key_arn");
         if (!key.isAbsent() && !key.text().orElse("x").isEmpty()) {
             Links.byName(r, out, BP.kmsKey, BP.KmsKey, "kms_key_arn");

@@ -31,5 +31,6 @@ final class LaunchConfigurationMapping implements ResourceMapping {
         }
         out.bool(BP.associatePublicIp, r.value("associate_public_ip_address"));
         Imds.write(r, out);
+        Embedded.scan(r, out, AttrPath.of("user_data"), AttrPath.of("user_data_base64"));
     }
 }

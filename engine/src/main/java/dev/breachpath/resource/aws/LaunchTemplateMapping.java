@@ -36,5 +36,6 @@ final class LaunchTemplateMapping implements ResourceMapping {
             out.bool(BP.associatePublicIp, r.value("network_interfaces", i, "associate_public_ip_address"));
         }
         Imds.write(r, out);
+        Embedded.scan(r, out, AttrPath.of("user_data"));
     }
 }
