@@ -1,5 +1,5 @@
 /**
- * IAM policy documents: their model and parsing (and, in later stages, their evaluation);
+ * IAM policy documents: their model, parsing and evaluation (actions, resources, wildcards, Deny);
  * depends on nothing of ours.
  */
 package dev.breachpath.iam;
