@@ -1,0 +1,152 @@
+package dev.breachpath.derive;
+
+import dev.breachpath.graph.BP;
+import dev.breachpath.iam.Evaluator;
+import dev.breachpath.iam.Match;
+import dev.breachpath.iam.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+
+/**
+ * {@code bp:canAccess}: what a principal's identity policies allow on each data store, with the
+ * access level: read, write, snapshot exfiltration, secret read, decrypt. Each data store kind
+ * has the actions that matter for it; an action is asked of the evaluator with the store's ARN
+ * (the object ARN {@code bucket/*} for object actions).
+ */
+final class Access {
+    /** An action that reaches a data store's data, and what it gives. */
+    record Action(Node kind, String name, String level, boolean objects) {}
+
+    static final List<Action> CATALOGUE = List.of(
+            new Action(BP.DbSnapshot, "rds:CopyDBSnapshot", "snapshot-exfiltration", false),
+            new Action(BP.DbSnapshot, "rds:ModifyDBSnapshotAttribute", "snapshot-exfiltration", false),
+            new Action(BP.DbSnapshot, "rds:RestoreDBInstanceFromDBSnapshot", "snapshot-exfiltration", false),
+            new Action(BP.DbInstance, "rds:CreateDBSnapshot", "snapshot-exfiltration", false),
+            new Action(BP.DbInstance, "rds:ModifyDBInstance", "write", false),
+            new Action(BP.DbCluster, "rds:CreateDBClusterSnapshot", "snapshot-exfiltration", false),
+            new Action(BP.DbCluster, "rds:ModifyDBCluster", "write", false),
+            new Action(BP.DbClusterSnapshot, "rds:CopyDBClusterSnapshot", "snapshot-exfiltration", false),
+            new Action(BP.DbClusterSnapshot, "rds:ModifyDBClusterSnapshotAttribute", "snapshot-exfiltration", false),
+            new Action(BP.DbClusterSnapshot, "rds:RestoreDBClusterFromSnapshot", "snapshot-exfiltration", false),
+            new Action(BP.S3Bucket, "s3:GetObject", "read", true),
+            new Action(BP.S3Bucket, "s3:ListBucket", "read", false),
+            new Action(BP.S3Bucket, "s3:PutObject", "write", true),
+            new Action(BP.S3Bucket, "s3:DeleteObject", "write", true),
+            new Action(BP.S3Bucket, "s3:PutBucketPolicy", "write", false),
+            new Action(BP.DynamoTable, "dynamodb:GetItem", "read", false),
+            new Action(BP.DynamoTable, "dynamodb:BatchGetItem", "read", false),
+            new Action(BP.DynamoTable, "dynamodb:Query", "read", false),
+            new Action(BP.DynamoTable, "dynamodb:Scan", "read", false),
+            new Action(BP.DynamoTable, "dynamodb:ExportTableToPointInTime", "snapshot-exfiltration", false),
+            new Action(BP.DynamoTable, "dynamodb:PutItem", "write", false),
+            new Action(BP.DynamoTable, "dynamodb:UpdateItem", "write", false),
+            new Action(BP.DynamoTable, "dynamodb:DeleteItem", "write", false),
+            new Action(BP.Secret, "secretsmanager:GetSecretValue", "secret-read", false),
+            new Action(BP.Secret, "secretsmanager:PutSecretValue", "write", false),
+            new Action(BP.KmsKey, "kms:Decrypt", "decrypt", false));
+
+    private static final List<Node> KINDS = CATALOGUE.stream().map(Action::kind).distinct().toList();
+
+    private final View v;
+    private final Iam iam;
+    private final Witnesses out;
+
+    Access(View v, Iam iam, Witnesses out) {
+        this.v = v;
+        this.iam = iam;
+        this.out = out;
+    }
+
+    void derive() {
+        Map<Node, List<Node>> stores = new LinkedHashMap<>();
+        for (Node kind : KINDS) {
+            stores.put(kind, v.ofType(kind));
+        }
+        Map<Node, String> arns = new java.util.HashMap<>();
+        for (Node p : principals()) {
+            List<Statement> identity = iam.identity(p);
+            unknownDocuments(p);
+            if (identity.isEmpty()) {
+                continue;
+            }
+            List<Statement> boundary = iam.boundary(p);
+            List<Action> candidates = CATALOGUE.stream().filter(a -> identity.stream()
+                    .anyMatch(s -> "Allow".equals(s.effect()) && Evaluator.actionApplies(s, a.name()))).toList();
+            for (Node kind : KINDS) {
+                List<Action> actions = candidates.stream().filter(a -> a.kind().equals(kind)).toList();
+                if (actions.isEmpty()) {
+                    continue;
+                }
+                for (Node store : stores.get(kind)) {
+                    String arn = arns.computeIfAbsent(store, iam::arn);
+                    access(p, store, arn, actions, identity, boundary);
+                }
+            }
+        }
+    }
+
+    private List<Node> principals() {
+        List<Node> out = new ArrayList<>(v.ofType(BP.IamUser));
+        out.addAll(v.ofType(BP.IamRole));
+        return out;
+    }
+
+    private void access(Node p, Node store, String arn, List<Action> actions, List<Statement> identity, List<Statement> boundary) {
+        Match best = Match.NO;
+        TreeSet<String> levels = new TreeSet<>();
+        TreeSet<String> allowed = new TreeSet<>();
+        Map<String, TreeSet<String>> byStatement = new TreeMap<>();
+        List<Node> via = new ArrayList<>();
+        for (Action a : actions) {
+            String resource = a.objects() ? arn + "/*" : arn;
+            Evaluator.Decision d = Evaluator.decide(identity, a.name(), resource);
+            Match m = d.match();
+            if (m != Match.NO && boundary != null) {
+                m = m.and(Evaluator.decide(boundary, a.name(), resource).match());
+            }
+            if (m == Match.NO) {
+                continue;
+            }
+            best = best.or(m);
+            levels.add(a.level());
+            allowed.add(a.name());
+            for (Statement s : d.grants()) {
+                byStatement.computeIfAbsent(iam.label(s), k -> new TreeSet<>()).add(a.name());
+                Node n = iam.node(s);
+                if (n != null) {
+                    via.add(n);
+                }
+            }
+        }
+        if (best == Match.NO) {
+            return;
+        }
+        var e = out.edge(p, BP.canAccess, store, best).rule("iam.identity-policy");
+        e.accessLevels.addAll(levels);
+        e.allows.addAll(allowed);
+        via.forEach(e::via);
+        byStatement.forEach((label, names) -> e.evidence(label + " allows " + String.join(", ", names) + " on " + arn.replace(dev.breachpath.iam.Arns.UNKNOWN, "*")));
+        if (best == Match.MAYBE) {
+            e.evidence("possible only: a condition, or a value unknown before apply, decides it");
+        }
+        e.summary(String.join(", ", allowed) + " — " + String.join("; ", byStatement.keySet()));
+    }
+
+    /** A policy whose document is unknown before apply may allow anything on the stores it refers to. */
+    private void unknownDocuments(Node p) {
+        for (Node policy : iam.unknownPolicies(p)) {
+            for (Node ref : v.links(policy, BP.references)) {
+                if (KINDS.stream().anyMatch(k -> v.is(ref, k))) {
+                    out.edge(p, BP.canAccess, ref, Match.MAYBE).rule("iam.unknown-document").via(policy)
+                            .evidence(v.label(policy) + ": document unknown before apply; it refers to " + v.label(ref))
+                            .summary("policy " + v.label(policy) + " (document unknown before apply) refers to it");
+                }
+            }
+        }
+    }
+}

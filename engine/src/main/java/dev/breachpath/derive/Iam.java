@@ -1,0 +1,200 @@
+package dev.breachpath.derive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.breachpath.graph.BP;
+import dev.breachpath.iam.Arns;
+import dev.breachpath.iam.ManagedPolicies;
+import dev.breachpath.iam.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+
+/**
+ * The IAM facts of the graph as the evaluator wants them: the statements of a principal's
+ * identity policies (inline, attached, through its groups, AWS-managed by catalogue), its
+ * permissions boundary, a role's trust policy, and the ARN of a node (known, or built from its
+ * name, region and account, with {@link Arns#UNKNOWN} where a part is not known before apply).
+ */
+final class Iam {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final View v;
+    private final String account;
+    private final Map<Node, List<Statement>> byPolicy = new HashMap<>();
+    private final Map<Statement, String> labels = new IdentityHashMap<>();
+    private final Map<Statement, Node> nodes = new IdentityHashMap<>();
+
+    Iam(View v) {
+        this.v = v;
+        TreeSet<String> accounts = new TreeSet<>();
+        for (Node caller : v.ofType(BP.CallerIdentity)) {
+            v.string(caller, BP.accountId).ifPresent(accounts::add);
+        }
+        this.account = accounts.size() == 1 ? accounts.first() : null;
+    }
+
+    /** The statements of every identity policy of the principal, its groups' included. */
+    List<Statement> identity(Node principal) {
+        List<Statement> out = new ArrayList<>();
+        List<Node> holders = new ArrayList<>(List.of(principal));
+        holders.addAll(v.links(principal, BP.group));
+        for (Node holder : holders) {
+            for (Node policy : v.links(holder, BP.policy)) {
+                out.addAll(statements(policy));
+            }
+        }
+        return out;
+    }
+
+    /** The statements of the principal's permissions boundary, or null if it has none. */
+    List<Statement> boundary(Node principal) {
+        Node b = v.link(principal, BP.permissionsBoundary);
+        return b == null ? null : statements(b);
+    }
+
+    /** The statements of a role's trust policy. */
+    List<Statement> trust(Node role) {
+        List<Statement> out = new ArrayList<>();
+        for (Node t : v.links(role, BP.trustPolicy)) {
+            out.addAll(statements(t));
+        }
+        return out;
+    }
+
+    /** The identity policies with no known statements whose document is unknown before apply. */
+    List<Node> unknownPolicies(Node principal) {
+        List<Node> out = new ArrayList<>();
+        List<Node> holders = new ArrayList<>(List.of(principal));
+        holders.addAll(v.links(principal, BP.group));
+        for (Node holder : holders) {
+            for (Node policy : v.links(holder, BP.policy)) {
+                if (statements(policy).isEmpty() && v.unknown(policy, BP.document)) {
+                    out.add(policy);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How a statement is named in evidence: its policy and its Sid (or position). */
+    String label(Statement s) {
+        return labels.getOrDefault(s, "?");
+    }
+
+    /** The graph node of a statement, or null for a catalogue statement. */
+    Node node(Statement s) {
+        return nodes.get(s);
+    }
+
+    List<Statement> statements(Node policy) {
+        return byPolicy.computeIfAbsent(policy, this::read);
+    }
+
+    private List<Statement> read(Node policy) {
+        List<Statement> out = new ArrayList<>();
+        if (v.bool(policy, BP.awsManaged) == Boolean.TRUE) {
+            Optional<String> arn = v.string(policy, BP.arn);
+            var doc = arn.flatMap(ManagedPolicies::byArn);
+            if (doc.isPresent()) {
+                String name = arn.get().substring(arn.get().lastIndexOf('/') + 1);
+                int i = 0;
+                for (Statement s : doc.get().statements()) {
+                    labels.put(s, "AWS-managed " + name + (s.sid() != null ? ", Sid " + s.sid() : ", statement " + i));
+                    out.add(s);
+                    i++;
+                }
+                return out;
+            }
+        }
+        List<Node> parts = v.links(policy, BP.statement);
+        if (parts.isEmpty()) {
+            for (Node source : v.links(policy, BP.documentSource)) {
+                parts = v.links(source, BP.statement);
+            }
+        }
+        for (Node part : parts) {
+            Statement s = statement(part);
+            String index = v.string(part, BP.index).orElse("?");
+            labels.put(s, v.label(policy) + v.string(part, BP.sid).map(sid -> ", Sid " + sid).orElse(", statement " + index));
+            nodes.put(s, part);
+            out.add(s);
+        }
+        return out;
+    }
+
+    private Statement statement(Node part) {
+        List<String> resources = new ArrayList<>(v.strings(part, BP.resourcePattern));
+        if (v.unknown(part, BP.resourcePattern)) {
+            List<Node> refs = v.links(part, BP.resourceRef);
+            if (refs.isEmpty()) {
+                resources.add(Arns.UNKNOWN);
+            }
+            for (Node ref : refs) {
+                String arn = arn(ref);
+                resources.add(arn);
+                resources.add(arn + "/*");
+            }
+        }
+        JsonNode condition = null;
+        Optional<String> c = v.string(part, BP.condition);
+        if (c.isPresent()) {
+            try {
+                condition = JSON.readTree(c.get());
+            } catch (java.io.IOException e) {
+                condition = JSON.createObjectNode().put("unreadable", true);
+            }
+        }
+        return new Statement(v.string(part, BP.sid).orElse(null), v.string(part, BP.effect).orElse(""),
+                v.strings(part, BP.action), v.strings(part, BP.notAction), resources, v.strings(part, BP.notResourcePattern),
+                v.strings(part, BP.principal), v.strings(part, BP.notPrincipal), condition);
+    }
+
+    /** The ARN of a node: known, or built from what is known. */
+    String arn(Node n) {
+        Optional<String> known = v.string(n, BP.arn);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String name = v.string(n, BP.name).orElse(Arns.UNKNOWN);
+        String region = v.string(n, BP.region).orElse(Arns.UNKNOWN);
+        String acct = v.string(n, BP.accountId).orElse(account == null ? Arns.UNKNOWN : account);
+        String path = v.string(n, BP.path).orElse("/");
+        if (v.is(n, BP.IamUser)) {
+            return "arn:aws:iam::" + acct + ":user" + path + name;
+        }
+        if (v.is(n, BP.IamRole)) {
+            return "arn:aws:iam::" + acct + ":role" + path + name;
+        }
+        if (v.is(n, BP.S3Bucket)) {
+            return "arn:aws:s3:::" + name;
+        }
+        if (v.is(n, BP.DbInstance)) {
+            return "arn:aws:rds:" + region + ":" + acct + ":db:" + name;
+        }
+        if (v.is(n, BP.DbCluster)) {
+            return "arn:aws:rds:" + region + ":" + acct + ":cluster:" + name;
+        }
+        if (v.is(n, BP.DbSnapshot)) {
+            return "arn:aws:rds:" + region + ":" + acct + ":snapshot:" + name;
+        }
+        if (v.is(n, BP.DbClusterSnapshot)) {
+            return "arn:aws:rds:" + region + ":" + acct + ":cluster-snapshot:" + name;
+        }
+        if (v.is(n, BP.DynamoTable)) {
+            return "arn:aws:dynamodb:" + region + ":" + acct + ":table/" + name;
+        }
+        if (v.is(n, BP.Secret)) {
+            return "arn:aws:secretsmanager:" + region + ":" + acct + ":secret:" + name + "-" + Arns.UNKNOWN;
+        }
+        if (v.is(n, BP.KmsKey)) {
+            return "arn:aws:kms:" + region + ":" + acct + ":key/" + v.string(n, BP.awsId).orElse(Arns.UNKNOWN);
+        }
+        return Arns.UNKNOWN;
+    }
+}
