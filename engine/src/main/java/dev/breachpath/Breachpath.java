@@ -1,8 +1,13 @@
 package dev.breachpath;
 
+import dev.breachpath.derive.Classification;
+import dev.breachpath.derive.Derivations;
+import dev.breachpath.graph.FactGraph;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Loader;
 import dev.breachpath.load.terraform.TerraformPlanFormat;
+import dev.breachpath.policy.Policy;
+import dev.breachpath.policy.Scanner;
 import dev.breachpath.resource.aws.AwsMappings;
 import java.util.List;
 
@@ -24,5 +29,20 @@ public final class Breachpath {
      */
     public static Loaded load(List<String> inputs) {
         return LOADER.load(inputs);
+    }
+
+    /** Adds the derived relations (exposure, credentials, roles, assumption, access, sensitivity) to a loaded graph. */
+    public static void derive(FactGraph graph, Classification classification) {
+        Derivations.run(graph, classification);
+    }
+
+    /**
+     * Derives, then runs the policies over {@code graph}.
+     *
+     * @param timeoutMillis the longest any one SPARQL query of a policy may run
+     */
+    public static Scanner.Result scan(FactGraph graph, Classification classification, List<Policy> policies, long timeoutMillis) {
+        derive(graph, classification);
+        return new Scanner(graph.graph(), timeoutMillis).run(policies);
     }
 }

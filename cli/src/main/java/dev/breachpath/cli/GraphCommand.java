@@ -23,6 +23,9 @@ final class GraphCommand implements Callable<Integer> {
     @Mixin
     InputsArgs inputs;
 
+    @Mixin
+    ClassificationArg classification;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "turtle", description = "turtle (default) or ntriples.")
     Format format;
 
@@ -31,10 +34,16 @@ final class GraphCommand implements Callable<Integer> {
         Loaded loaded = inputs.load(spec.commandLine().getErr());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         (format == Format.ntriples ? GraphFormat.NTRIPLES : GraphFormat.TURTLE)
-                .write(loaded.graph(inputs.stage).graph(), buffer);
+                .write(derived(loaded), buffer);
         var out = spec.commandLine().getOut();
         out.print(buffer.toString(StandardCharsets.UTF_8));
         out.flush();
         return 0;
+    }
+
+    private org.apache.jena.graph.Graph derived(Loaded loaded) {
+        var facts = loaded.graph(inputs.stage);
+        dev.breachpath.Breachpath.derive(facts, classification.classification());
+        return facts.graph();
     }
 }

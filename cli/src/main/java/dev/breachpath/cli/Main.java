@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Finds attack paths in AWS infrastructure, from Terraform plans, before attackers do.",
-        subcommands = {InputsCommand.class, GraphCommand.class, QueryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, InputsCommand.class, GraphCommand.class, QueryCommand.class, PolicyCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  the run completed", "  2  the run could not be completed as asked (bad input, bad query, usage)"})
+        footer = {"  0  the run completed (scan: nothing at or above --fail-on)",
+                "  1  scan: findings at or above --fail-on; policy test: a case failed",
+                "  2  the run could not be completed as asked (bad input, bad policy, bad query, usage)"})
 public final class Main implements Runnable {
     /** Exit code of a run that could not be completed as asked. */
     static final int INCOMPLETE = 2;
@@ -64,17 +67,24 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The version of this build. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"breachpath " + p.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {"breachpath " + version()};
         }
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code breachpath query}: ad-hoc SPARQL over the fact graph. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Runs a SPARQL query over the fact graph of the inputs. The prefixes bp:, tag:, tf:, aws:,",
+        description = {"Runs a SPARQL query over the fact graph of the inputs, derived relations included. The prefixes bp:, tag:, tf:, aws:,",
                 "rdf:, rdfs:, owl: and xsd: are predeclared. Rows come sorted unless the query orders them."})
 final class QueryCommand implements Callable<Integer> {
     enum Format { table, json, csv }
@@ -29,6 +29,9 @@ final class QueryCommand implements Callable<Integer> {
 
     @Mixin
     InputsArgs inputs;
+
+    @Mixin
+    ClassificationArg classification;
 
     @Option(names = {"--sparql", "-q"}, required = true, paramLabel = "QUERY",
             description = "The query (SELECT, ASK, CONSTRUCT or DESCRIBE), or a file that holds it.")
@@ -50,7 +53,9 @@ final class QueryCommand implements Callable<Integer> {
             throw new Main.Failure(e.getMessage());
         }
         Loaded loaded = inputs.load(spec.commandLine().getErr());
-        Graph graph = loaded.graph(inputs.stage).graph();
+        var facts = loaded.graph(inputs.stage);
+        dev.breachpath.Breachpath.derive(facts, classification.classification());
+        Graph graph = facts.graph();
         long timeout = Math.max(1, Math.round(timeoutSeconds * 1000));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try {
