@@ -17,8 +17,12 @@ import java.nio.file.Path;
 public final class PlanGenerator {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String AWS = "registry.terraform.io/hashicorp/aws";
-    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\","
-            + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":\"*\"}]}";
+    /** Each app's role reads its own bucket. */
+    private static String policy(int m) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\","
+                + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":[\"arn:aws:s3:::data-" + m + "\","
+                + "\"arn:aws:s3:::data-" + m + "/*\"]}]}";
+    }
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
@@ -26,7 +30,7 @@ public final class PlanGenerator {
 
     private PlanGenerator() {}
 
-    /** A plan with {@code modules} app instances: {@code 10 * modules + 2} resources. */
+    /** A plan with {@code modules} app instances: {@code 10 * modules + 5} resources. */
     public static ObjectNode plan(int modules) {
         return new PlanGenerator().build(modules);
     }
@@ -42,6 +46,15 @@ public final class PlanGenerator {
         rootResources.add(resource("aws_vpc.main", null, obj("cidr_block", "10.0.0.0/8"), unknown("id", "arn"), null));
         rootResources.add(resource("aws_subnet.public", null, obj("cidr_block", "10.0.0.0/16").put("map_public_ip_on_launch", true),
                 unknown("id", "vpc_id"), null));
+        rootResources.add(resource("aws_internet_gateway.main", null, F.objectNode(), unknown("id", "vpc_id"), null));
+        ObjectNode route = obj("cidr_block", "0.0.0.0/0");
+        ObjectNode routeTable = F.objectNode();
+        routeTable.set("route", F.arrayNode().add(route));
+        ObjectNode routeUnknown = unknown("id", "vpc_id");
+        routeUnknown.set("route", F.arrayNode().add(unknown("gateway_id")));
+        rootResources.add(resource("aws_route_table.public", null, routeTable, routeUnknown, null));
+        rootResources.add(resource("aws_route_table_association.public", null, F.objectNode(),
+                unknown("id", "subnet_id", "route_table_id"), null));
         ArrayNode children = F.arrayNode();
         for (int m = 0; m < modules; m++) {
             String module = "module.app[\"a" + m + "\"]";
@@ -65,12 +78,12 @@ public final class PlanGenerator {
             resources.add(resource(module + ".aws_iam_role.web", module, obj("name", "web" + m, "assume_role_policy", TRUST),
                     unknown("id", "arn"), null));
             resources.add(resource(module + ".aws_iam_instance_profile.web", module, obj("name", "web" + m), unknown("id", "role"), null));
-            resources.add(resource(module + ".aws_iam_role_policy.web", module, obj("name", "read", "policy", POLICY),
+            resources.add(resource(module + ".aws_iam_role_policy.web", module, obj("name", "read", "policy", policy(m)),
                     unknown("id", "role"), null));
             ObjectNode bucket = obj("bucket", "data-" + m);
             bucket.set("tags", obj("data-classification", "confidential"));
             resources.add(resource(module + ".aws_s3_bucket.data", module, bucket, unknown("id", "arn"), null));
-            resources.add(resource(module + ".aws_s3_bucket_policy.data", module, obj("policy", POLICY), unknown("id", "bucket"), null));
+            resources.add(resource(module + ".aws_s3_bucket_policy.data", module, obj("policy", policy(m)), unknown("id", "bucket"), null));
             resources.add(resource(module + ".aws_db_instance.db", module, obj("identifier", "db" + m, "engine", "postgres")
                     .put("publicly_accessible", false).put("storage_encrypted", true), unknown("id", "vpc_security_group_ids"), null));
             children.add(F.objectNode().put("address", module).set("resources", resources));
@@ -129,6 +142,15 @@ public final class PlanGenerator {
         ArrayNode rootResources = F.arrayNode();
         rootResources.add(config("aws_vpc", "main", F.objectNode()));
         rootResources.add(config("aws_subnet", "public", exprs("vpc_id", refs("aws_vpc.main.id", "aws_vpc.main"))));
+        rootResources.add(config("aws_internet_gateway", "main", exprs("vpc_id", refs("aws_vpc.main.id", "aws_vpc.main"))));
+        ObjectNode routeBlock = exprs("cidr_block", F.objectNode().put("constant_value", "0.0.0.0/0"),
+                "gateway_id", refs("aws_internet_gateway.main.id", "aws_internet_gateway.main"));
+        ObjectNode table = exprs("vpc_id", refs("aws_vpc.main.id", "aws_vpc.main"));
+        table.set("route", F.arrayNode().add(routeBlock));
+        rootResources.add(config("aws_route_table", "public", table));
+        rootResources.add(config("aws_route_table_association", "public", exprs(
+                "subnet_id", refs("aws_subnet.public.id", "aws_subnet.public"),
+                "route_table_id", refs("aws_route_table.public.id", "aws_route_table.public"))));
         ObjectNode rootModule = F.objectNode();
         rootModule.set("resources", rootResources);
         rootModule.set("module_calls", F.objectNode().set("app", call));

@@ -38,14 +38,15 @@ class VocabularyTest {
         for (Ontology.Term t : ontology.terms()) {
             assertThat(t.comment()).as("comment of bp:%s", t.localName()).isNotBlank();
             assertThat(t.section()).as("section of bp:%s", t.localName())
-                    .isIn("Core", "Compute", "Network", "Identity", "Data");
+                    .isIn("Core", "Compute", "Network", "Identity", "Data", "Derived");
         }
     }
 
     @Test
-    void everyClassButStatementsAndLinkRecordsIsAResource() {
+    void everyClassButStatementsLinkRecordsAndWitnessesIsAResource() {
         for (Ontology.Term t : ontology.terms()) {
-            if (t.kind() == Ontology.Kind.CLASS && !t.iri().equals(BP.Statement) && !t.iri().equals(BP.AmbiguousLink)) {
+            if (t.kind() == Ontology.Kind.CLASS && !t.iri().equals(BP.Statement) && !t.iri().equals(BP.AmbiguousLink)
+                    && !t.iri().equals(BP.Witness)) {
                 assertThat(ontology.classAndSuperClasses(t.iri())).as("bp:%s", t.localName()).contains(BP.Resource);
             }
         }

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.breachpath.Breachpath;
+import dev.breachpath.derive.Classification;
+import dev.breachpath.policy.Finding;
+import dev.breachpath.policy.Policy;
+import dev.breachpath.policy.PolicyLoader;
+import dev.breachpath.policy.Scanner;
+import dev.breachpath.report.ScanWriter;
+import java.util.TreeSet;
 import dev.breachpath.TestPaths;
 import dev.breachpath.graph.FactGraph;
 import dev.breachpath.graph.GraphFormat;
@@ -54,7 +61,7 @@ class FixturePlansTest {
         return tests.stream();
     }
 
-    private static void check(Path dir) throws IOException {
+    private static void check(Path dir) throws Exception {
         assertThat(dir.resolve("README.md")).as("every scenario says what it models").isRegularFile();
         Path expectFile = dir.resolve("expect.yaml");
         assertThat(expectFile).as("every scenario states its expectations").isRegularFile();
@@ -89,11 +96,34 @@ class FixturePlansTest {
                 assertThat(graph.graph().contains(t)).as("the %s graph lacks %s", stage, show(t)).isFalse();
             }
         }
+        if (expect.has("scan")) {
+            outputs.addAll(scan(dir, expect.get("scan")));
+        }
         for (JsonNode never : expect.path("never")) {
             for (String output : outputs) {
                 assertThat(output.contains(never.asText())).as("an output holds %s", never.asText()).isFalse();
             }
         }
+    }
+
+    /**
+     * Scans the plan with the built-in policies: the findings, as {@code policy: source -> target}
+     * (or {@code policy: resource}), must be exactly those of {@code scan.findings}.
+     */
+    private static List<String> scan(Path dir, JsonNode expected) throws Exception {
+        Loaded loaded = Breachpath.load(List.of(dir.resolve("plan.json").toString()));
+        List<Policy> policies = PolicyLoader.builtin();
+        Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), policies, 60_000);
+        assertThat(result.errors()).as("policy errors").isEmpty();
+        TreeSet<String> got = new TreeSet<>();
+        for (Finding f : result.findings()) {
+            got.add(f.policy().id() + ": " + f.source().id() + (f.path().size() > 1 ? " -> " + f.target().id() : ""));
+        }
+        TreeSet<String> want = new TreeSet<>();
+        expected.path("findings").forEach(n -> want.add(n.asText().strip()));
+        assertThat(got).as("the findings of a scan").containsExactlyElementsOf(want);
+        return List.of(ScanWriter.text(loaded.reports(), result.findings(), result.errors()),
+                ScanWriter.json("test", loaded.reports(), result.findings(), result.errors()));
     }
 
     private static List<Triple> triples(String turtle) {

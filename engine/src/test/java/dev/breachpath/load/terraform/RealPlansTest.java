@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breachpath.Breachpath;
+import dev.breachpath.derive.Classification;
+import dev.breachpath.policy.PolicyLoader;
+import dev.breachpath.policy.Scanner;
+import dev.breachpath.report.ScanWriter;
 import dev.breachpath.TestPaths;
 import dev.breachpath.graph.GraphFormat;
 import dev.breachpath.load.InputReport;
@@ -54,7 +58,7 @@ class RealPlansTest {
         return tests.stream();
     }
 
-    private static void check(Path file, boolean broken) throws IOException {
+    private static void check(Path file, boolean broken) throws Exception {
         Loaded loaded = Breachpath.load(List.of(file.toString()));
         InputReport report = loaded.reports().get(0);
         if (broken) {
@@ -83,6 +87,22 @@ class RealPlansTest {
                 assertThat(graph.contains(keys.group())).as("the %s graph holds a whole key id in: %s",
                         stage, subjectHolding(graph, keys.group())).isFalse();
             }
+        }
+        scan(loaded, secrets, text);
+    }
+
+    /** Scans the plan with the built-in pack: no policy fails, and no sensitive value or key id reaches the report. */
+    private static void scan(Loaded loaded, Set<String> secrets, String text) throws Exception {
+        Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), PolicyLoader.builtin(), 60_000);
+        assertThat(result.errors()).as("policy errors").isEmpty();
+        String report = ScanWriter.text(loaded.reports(), result.findings(), result.errors())
+                + ScanWriter.json("test", loaded.reports(), result.findings(), result.errors());
+        for (String secret : secrets) {
+            assertThat(report.contains(secret)).as("the report holds a sensitive value (%d characters)", secret.length()).isFalse();
+        }
+        Matcher keys = KEY_ID.matcher(text);
+        while (keys.find()) {
+            assertThat(report.contains(keys.group())).as("the report holds a whole key id").isFalse();
         }
     }
 
