@@ -24,7 +24,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.breachpath.iam..", "dev.breachpath.secret..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.breachpath.graph..", "dev.breachpath.load..", "dev.breachpath.resource..",
-                        "dev.breachpath.policy..", "dev.breachpath.report..")
+                        "dev.breachpath.derive..", "dev.breachpath.path..", "dev.breachpath.policy..",
+                        "dev.breachpath.report..")
                 .check(CLASSES);
     }
 
@@ -55,5 +56,24 @@ class ArchitectureTest {
     @Test
     void formatLoadersDoNotDependOnEachOther() {
         slices().matching("dev.breachpath.load.(*)..").should().notDependOnEachOther().check(CLASSES);
+    }
+
+    @Test
+    void derivationsReadOnlyTheGraphAndAskOnlyTheEvaluator() {
+        noClasses().that().resideInAPackage("dev.breachpath.derive..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.breachpath.load..", "dev.breachpath.resource..",
+                        "dev.breachpath.path..", "dev.breachpath.policy..", "dev.breachpath.report..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePathIndexAndPoliciesKnowNoInputOrDerivation() {
+        noClasses().that().resideInAnyPackage("dev.breachpath.path..", "dev.breachpath.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.breachpath.load..", "dev.breachpath.resource..",
+                        "dev.breachpath.derive..", "dev.breachpath.report..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.breachpath.path..")
+                .should().dependOnClassesThat().resideInAPackage("dev.breachpath.policy..")
+                .check(CLASSES);
     }
 }

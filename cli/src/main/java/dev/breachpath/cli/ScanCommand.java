@@ -59,14 +59,27 @@ final class ScanCommand implements Callable<Integer> {
             description = "Give up on a policy's query after this long (default 60); the policy is reported as failed.")
     double timeoutSeconds;
 
+    @Option(names = "--timings", description = "Tell on standard error how long each stage and each policy took.")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
+        long start = System.nanoTime();
         Severity threshold = threshold();
         List<Policy> policies = policies();
         var classes = classification.classification();
         Loaded loaded = inputs.load(spec.commandLine().getErr());
-        Scanner.Result result = Breachpath.scan(loaded.graph(inputs.stage), classes, policies,
-                Math.max(1, Math.round(timeoutSeconds * 1000)));
+        long loadedAt = System.nanoTime();
+        var graph = loaded.graph(inputs.stage);
+        Breachpath.derive(graph, classes);
+        long derivedAt = System.nanoTime();
+        Scanner.Result result = new Scanner(graph.graph(), Math.max(1, Math.round(timeoutSeconds * 1000))).run(policies);
+        if (timings) {
+            var err = spec.commandLine().getErr();
+            err.printf("breachpath: timings: load %d ms, derive %d ms, policies %d ms%n", (loadedAt - start) / 1_000_000,
+                    (derivedAt - loadedAt) / 1_000_000, (System.nanoTime() - derivedAt) / 1_000_000);
+            result.millis().forEach((id, ms) -> err.printf("breachpath: timings:   %-36s %5d ms%n", id, ms));
+        }
         String report = format == Format.json
                 ? ScanWriter.json(Main.version(), loaded.reports(), result.findings(), result.errors())
                 : ScanWriter.text(loaded.reports(), result.findings(), result.errors());

@@ -63,11 +63,10 @@ final class Access {
     }
 
     void derive() {
-        Map<Node, List<Node>> stores = new LinkedHashMap<>();
+        Map<Node, Stores> stores = new LinkedHashMap<>();
         for (Node kind : KINDS) {
-            stores.put(kind, v.ofType(kind));
+            stores.put(kind, new Stores(v.ofType(kind)));
         }
-        Map<Node, String> arns = new java.util.HashMap<>();
         for (Node p : principals()) {
             List<Statement> identity = iam.identity(p);
             unknownDocuments(p);
@@ -82,11 +81,72 @@ final class Access {
                 if (actions.isEmpty()) {
                     continue;
                 }
-                for (Node store : stores.get(kind)) {
-                    String arn = arns.computeIfAbsent(store, iam::arn);
-                    access(p, store, arn, actions, identity, boundary);
+                List<Statement> grants = identity.stream().filter(s -> "Allow".equals(s.effect())
+                        && actions.stream().anyMatch(a -> Evaluator.actionApplies(s, a.name()))).toList();
+                Stores of = stores.get(kind);
+                for (Node store : of.candidates(grants)) {
+                    access(p, store, of.arns.get(store), actions, identity, boundary);
                 }
             }
+        }
+    }
+
+    /**
+     * The data stores of one kind, indexed by ARN so that a statement's Resource patterns find
+     * their candidates by prefix instead of by trying every store. Stores whose ARN is not fully
+     * known are candidates of every statement.
+     */
+    private final class Stores {
+        final Map<Node, String> arns = new java.util.HashMap<>();
+        final java.util.TreeMap<String, List<Node>> byArn = new java.util.TreeMap<>();
+        final List<Node> vague = new ArrayList<>();
+        final List<Node> all;
+
+        Stores(List<Node> nodes) {
+            this.all = nodes;
+            for (Node n : nodes) {
+                String arn = iam.arn(n);
+                arns.put(n, arn);
+                if (arn.contains(dev.breachpath.iam.Arns.UNKNOWN)) {
+                    vague.add(n);
+                } else {
+                    byArn.computeIfAbsent(arn.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(n);
+                }
+            }
+        }
+
+        /** The stores some Resource pattern of the statements may match, in order. */
+        List<Node> candidates(List<Statement> statements) {
+            java.util.Set<Node> out = new java.util.TreeSet<>(View.ORDER);
+            for (Statement s : statements) {
+                if (s.resources().isEmpty()) {
+                    return all; // NotResource: anything not excluded
+                }
+                for (String pattern : s.resources()) {
+                    String prefix = prefix(pattern);
+                    if (prefix == null) {
+                        return all;
+                    }
+                    byArn.subMap(prefix, true, prefix + Character.MAX_VALUE, true).values().forEach(out::addAll);
+                }
+            }
+            out.addAll(vague);
+            return new ArrayList<>(out);
+        }
+
+        /** The literal start of a pattern up to its first wildcard or path separator, lower-cased; null if it has none. */
+        private String prefix(String pattern) {
+            if (pattern.contains(dev.breachpath.iam.Arns.UNKNOWN)) {
+                return null;
+            }
+            int cut = pattern.length();
+            for (char c : new char[] {'*', '?', '/'}) {
+                int i = pattern.indexOf(c);
+                if (i >= 0) {
+                    cut = Math.min(cut, i);
+                }
+            }
+            return cut < 8 ? null : pattern.substring(0, cut).toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -27,6 +27,7 @@ final class Iam {
     private final View v;
     private final String account;
     private final Map<Node, List<Statement>> byPolicy = new HashMap<>();
+    private final Map<Node, List<Statement>> identities = new HashMap<>();
     private final Map<Statement, String> labels = new IdentityHashMap<>();
     private final Map<Statement, Node> nodes = new IdentityHashMap<>();
 
@@ -41,13 +42,18 @@ final class Iam {
 
     /** The statements of every identity policy of the principal, its groups' included. */
     List<Statement> identity(Node principal) {
-        List<Statement> out = new ArrayList<>();
-        List<Node> holders = new ArrayList<>(List.of(principal));
-        holders.addAll(v.links(principal, BP.group));
-        for (Node holder : holders) {
-            for (Node policy : v.links(holder, BP.policy)) {
-                out.addAll(statements(policy));
-            }
+        return identities.computeIfAbsent(principal, p -> {
+            List<Statement> out = new ArrayList<>();
+            policies(p).forEach(policy -> out.addAll(statements(policy)));
+            return List.copyOf(out);
+        });
+    }
+
+    /** The identity policies of the principal and of its groups. */
+    private List<Node> policies(Node principal) {
+        List<Node> out = new ArrayList<>(v.links(principal, BP.policy));
+        for (Node group : v.links(principal, BP.group)) {
+            out.addAll(v.links(group, BP.policy));
         }
         return out;
     }
@@ -69,17 +75,7 @@ final class Iam {
 
     /** The identity policies with no known statements whose document is unknown before apply. */
     List<Node> unknownPolicies(Node principal) {
-        List<Node> out = new ArrayList<>();
-        List<Node> holders = new ArrayList<>(List.of(principal));
-        holders.addAll(v.links(principal, BP.group));
-        for (Node holder : holders) {
-            for (Node policy : v.links(holder, BP.policy)) {
-                if (statements(policy).isEmpty() && v.unknown(policy, BP.document)) {
-                    out.add(policy);
-                }
-            }
-        }
-        return out;
+        return policies(principal).stream().filter(p -> statements(p).isEmpty() && v.unknown(p, BP.document)).toList();
     }
 
     /** How a statement is named in evidence: its policy and its Sid (or position). */

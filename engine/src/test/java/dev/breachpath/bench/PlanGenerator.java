@@ -35,6 +35,11 @@ public final class PlanGenerator {
         return new PlanGenerator().build(modules);
     }
 
+    /** Writes a plan: {@code PlanGenerator RESOURCES FILE}. */
+    public static void main(String[] args) throws IOException {
+        write(Integer.parseInt(args[0]), Path.of(args[1]));
+    }
+
     /** Writes a plan of about {@code resources} resources to {@code file}. */
     public static void write(int resources, Path file) throws IOException {
         new ObjectMapper().writeValue(file.toFile(), plan(Math.max(1, resources / 10)));
