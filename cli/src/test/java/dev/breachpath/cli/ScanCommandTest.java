@@ -151,4 +151,29 @@ class ScanCommandTest {
         assertThat(out.toString()).contains("FAIL  embedded").contains("missing:    aws_instance.nowhere")
                 .contains("unexpected: aws_instance.reports").endsWith("0 passed, 1 failed\n");
     }
+
+    @Test
+    void aClassificationDecidesWhatIsSensitive(@TempDir Path dir) throws Exception {
+        Path kinds = ROOT.resolve("fixtures/terraform/kinds/plan.json");
+        assertThat(run("scan", kinds.toString(), "--format", "json")).isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("\"policy\" : \"public-bucket\"");
+        Path everything = ROOT.resolve("fixtures/classification/everything-sensitive.yaml");
+        assertThat(run("scan", kinds.toString(), "--format", "json", "--classification", everything.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("\"policy\" : \"public-bucket\"");
+
+        Path bad = dir.resolve("classes.yaml");
+        Files.writeString(bad, "tag-keys: [data-classification]\nsensitive-by-default: [S3Bucket, Mainframe]\n");
+        assertThat(run("scan", kinds.toString(), "--classification", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("breachpath: " + bad + ":2: sensitive-by-default: unknown data store kind Mainframe")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void queriesSeeTheDerivedRelationsAndTheirWitnesses() {
+        assertThat(run("query", IMPERVA, "--format", "csv", "--sparql",
+                "SELECT ?from ?summary WHERE { ?w bp:relation bp:canAccess ; bp:from ?f ; bp:summary ?summary . ?f bp:address ?from }"))
+                .isZero();
+        assertThat(out.toString()).isEqualTo("from,summary\r\naws_iam_user.migration,\"rds:CopyDBSnapshot, rds:ModifyDBSnapshotAttribute"
+                + " — aws_iam_user_policy.migration_snapshots, Sid Snapshots\"\r\n");
+    }
 }
