@@ -48,12 +48,6 @@ final class Witnesses {
             return this;
         }
 
-        /** Lowers the certainty to {@code m} if it is lower (a second witness that is surer raises it). */
-        Edge certainty(Match m) {
-            certainty = m;
-            return this;
-        }
-
         Edge evidence(String text) {
             evidence.add(text);
             return this;
