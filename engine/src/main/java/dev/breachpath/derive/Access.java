@@ -161,13 +161,23 @@ final class Access {
         TreeSet<String> levels = new TreeSet<>();
         TreeSet<String> allowed = new TreeSet<>();
         Map<String, TreeSet<String>> byStatement = new TreeMap<>();
+        Map<String, TreeSet<String>> onResources = new TreeMap<>();
         List<Node> via = new ArrayList<>();
         for (Action a : actions) {
-            String resource = a.objects() ? arn + "/*" : arn;
-            Evaluator.Decision d = Evaluator.decide(identity, a.name(), resource);
-            Match m = d.match();
-            if (m != Match.NO && boundary != null) {
-                m = m.and(Evaluator.decide(boundary, a.name(), resource).match());
+            Evaluator.Decision d = Evaluator.Decision.DENIED;
+            Match m = Match.NO;
+            String asked = arn;
+            for (String resource : resources(arn, a, identity)) {
+                Evaluator.Decision candidate = Evaluator.decide(identity, a.name(), resource);
+                Match cm = candidate.match();
+                if (cm != Match.NO && boundary != null) {
+                    cm = cm.and(Evaluator.decide(boundary, a.name(), resource).match());
+                }
+                if (cm.compareTo(m) > 0) {
+                    m = cm;
+                    d = candidate;
+                    asked = resource;
+                }
             }
             if (m == Match.NO) {
                 continue;
@@ -177,6 +187,7 @@ final class Access {
             allowed.add(a.name());
             for (Statement s : d.grants()) {
                 byStatement.computeIfAbsent(iam.label(s), k -> new TreeSet<>()).add(a.name());
+                onResources.computeIfAbsent(iam.label(s), k -> new TreeSet<>()).add(asked.replace(dev.breachpath.iam.Arns.UNKNOWN, "*"));
                 Node n = iam.node(s);
                 if (n != null) {
                     via.add(n);
@@ -190,11 +201,35 @@ final class Access {
         e.accessLevels.addAll(levels);
         e.allows.addAll(allowed);
         via.forEach(e::via);
-        byStatement.forEach((label, names) -> e.evidence(label + " allows " + String.join(", ", names) + " on " + arn.replace(dev.breachpath.iam.Arns.UNKNOWN, "*")));
+        byStatement.forEach((label, names) -> e.evidence(label + " allows " + String.join(", ", names) + " on "
+                + String.join(", ", onResources.get(label))));
         if (best == Match.MAYBE) {
             e.evidence("possible only: a condition, or a value unknown before apply, decides it");
         }
         e.summary(String.join(", ", allowed) + " — " + String.join("; ", byStatement.keySet()));
+    }
+
+    /**
+     * The resources to ask about for an action: the store's ARN, or for an object action every
+     * object ({@code bucket/*}) and, where a statement allows only some objects
+     * ({@code bucket/exports/*}), one object under that pattern: reading some of a bucket is
+     * still reading it.
+     */
+    private static List<String> resources(String arn, Action a, List<Statement> identity) {
+        if (!a.objects()) {
+            return List.of(arn);
+        }
+        List<String> out = new ArrayList<>(List.of(arn + "/*"));
+        for (Statement s : identity) {
+            if ("Allow".equals(s.effect())) {
+                for (String pattern : s.resources()) {
+                    if (pattern.startsWith(arn + "/") && !pattern.equals(arn + "/*")) {
+                        out.add(pattern.replace('*', '…').replace('?', '…'));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A policy whose document is unknown before apply may allow anything on the stores it refers to. */

@@ -20,7 +20,8 @@ public final class Evaluator {
      * @param grants the Allow statements that apply (empty when denied)
      */
     public record Decision(Match match, List<Statement> grants) {
-        static final Decision DENIED = new Decision(Match.NO, List.of());
+        /** Not allowed, by nothing. */
+        public static final Decision DENIED = new Decision(Match.NO, List.of());
     }
 
     /** Whether {@code statements} (all the identity policies of one principal) allow {@code action} on {@code resource}. */
