@@ -3,7 +3,6 @@ package dev.breachpath.bench;
 import dev.breachpath.Breachpath;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Stage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,14 +25,7 @@ public final class LoadBench {
 
     public static void main(String[] args) throws Exception {
         for (String arg : args.length == 0 ? new String[] {"1000", "10000"} : args) {
-            Path plan;
-            if (arg.matches("\\d+")) {
-                plan = Files.createTempFile("plan-" + arg + "-", ".json");
-                plan.toFile().deleteOnExit();
-                PlanGenerator.write(Integer.parseInt(arg), plan);
-            } else {
-                plan = Path.of(arg);
-            }
+            Path plan = PlanGenerator.planFor(arg);
             measure(arg, plan);
         }
     }

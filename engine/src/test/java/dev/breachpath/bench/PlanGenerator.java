@@ -35,6 +35,17 @@ public final class PlanGenerator {
         return new PlanGenerator().build(modules);
     }
 
+    /** A benchmark's argument as a plan: a number of resources (a generated plan, deleted at exit) or a plan file. */
+    static Path planFor(String arg) throws IOException {
+        if (!arg.matches("\\d+")) {
+            return Path.of(arg);
+        }
+        Path plan = java.nio.file.Files.createTempFile("plan-" + arg + "-", ".json");
+        plan.toFile().deleteOnExit();
+        write(Integer.parseInt(arg), plan);
+        return plan;
+    }
+
     /** Writes a plan: {@code PlanGenerator RESOURCES FILE}. */
     public static void main(String[] args) throws IOException {
         write(Integer.parseInt(args[0]), Path.of(args[1]));

@@ -7,7 +7,6 @@ import dev.breachpath.load.Stage;
 import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.PolicyLoader;
 import dev.breachpath.policy.Scanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,14 +28,7 @@ public final class ScanBench {
     public static void main(String[] args) throws Exception {
         List<Policy> policies = PolicyLoader.builtin();
         for (String arg : args.length == 0 ? new String[] {"1000", "10000"} : args) {
-            Path plan;
-            if (arg.matches("\\d+")) {
-                plan = Files.createTempFile("plan-" + arg + "-", ".json");
-                plan.toFile().deleteOnExit();
-                PlanGenerator.write(Integer.parseInt(arg), plan);
-            } else {
-                plan = Path.of(arg);
-            }
+            Path plan = PlanGenerator.planFor(arg);
             long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
             long[] first = null;
             Loaded loaded = null;
