@@ -21,29 +21,21 @@ final class GraphCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    InputsArgs inputs;
-
-    @Mixin
-    ClassificationArg classification;
+    GraphArgs args;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "turtle", description = "turtle (default) or ntriples.")
     Format format;
 
     @Override
     public Integer call() {
-        Loaded loaded = inputs.load(spec.commandLine().getErr());
+        var classification = args.classification();
+        Loaded loaded = args.load(spec.commandLine().getErr());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         (format == Format.ntriples ? GraphFormat.NTRIPLES : GraphFormat.TURTLE)
-                .write(derived(loaded), buffer);
+                .write(args.derived(loaded, classification).graph(), buffer);
         var out = spec.commandLine().getOut();
         out.print(buffer.toString(StandardCharsets.UTF_8));
         out.flush();
         return 0;
-    }
-
-    private org.apache.jena.graph.Graph derived(Loaded loaded) {
-        var facts = loaded.graph(inputs.stage);
-        dev.breachpath.Breachpath.derive(facts, classification.classification());
-        return facts.graph();
     }
 }

@@ -28,10 +28,7 @@ final class QueryCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    InputsArgs inputs;
-
-    @Mixin
-    ClassificationArg classification;
+    GraphArgs args;
 
     @Option(names = {"--sparql", "-q"}, required = true, paramLabel = "QUERY",
             description = "The query (SELECT, ASK, CONSTRUCT or DESCRIBE), or a file that holds it.")
@@ -52,10 +49,9 @@ final class QueryCommand implements Callable<Integer> {
         } catch (QueryException e) {
             throw new Main.Failure(e.getMessage());
         }
-        Loaded loaded = inputs.load(spec.commandLine().getErr());
-        var facts = loaded.graph(inputs.stage);
-        dev.breachpath.Breachpath.derive(facts, classification.classification());
-        Graph graph = facts.graph();
+        var classification = args.classification();
+        Loaded loaded = args.load(spec.commandLine().getErr());
+        Graph graph = args.derived(loaded, classification).graph();
         long timeout = Math.max(1, Math.round(timeoutSeconds * 1000));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try {

@@ -1,6 +1,5 @@
 package dev.breachpath.cli;
 
-import dev.breachpath.Breachpath;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.policy.Finding;
 import dev.breachpath.policy.Policy;
@@ -34,10 +33,7 @@ final class ScanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    InputsArgs inputs;
-
-    @Mixin
-    ClassificationArg classification;
+    GraphArgs args;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     Format format;
@@ -67,11 +63,10 @@ final class ScanCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Severity threshold = threshold();
         List<Policy> policies = policies();
-        var classes = classification.classification();
-        Loaded loaded = inputs.load(spec.commandLine().getErr());
+        var classification = args.classification();
+        Loaded loaded = args.load(spec.commandLine().getErr());
         long loadedAt = System.nanoTime();
-        var graph = loaded.graph(inputs.stage);
-        Breachpath.derive(graph, classes);
+        var graph = args.derived(loaded, classification);
         long derivedAt = System.nanoTime();
         Scanner.Result result = new Scanner(graph.graph(), Math.max(1, Math.round(timeoutSeconds * 1000))).run(policies);
         if (timings) {

@@ -18,7 +18,7 @@ import org.apache.jena.graph.Node;
  * has the actions that matter for it; an action is asked of the evaluator with the store's ARN
  * (the object ARN {@code bucket/*} for object actions).
  */
-final class Access {
+record Access(View v, Iam iam, Witnesses out) {
     /** An action that reaches a data store's data, and what it gives. */
     record Action(Node kind, String name, String level, boolean objects) {}
 
@@ -51,16 +51,6 @@ final class Access {
             new Action(BP.KmsKey, "kms:Decrypt", "decrypt", false));
 
     private static final List<Node> KINDS = CATALOGUE.stream().map(Action::kind).distinct().toList();
-
-    private final View v;
-    private final Iam iam;
-    private final Witnesses out;
-
-    Access(View v, Iam iam, Witnesses out) {
-        this.v = v;
-        this.iam = iam;
-        this.out = out;
-    }
 
     void derive() {
         Map<Node, Stores> stores = new LinkedHashMap<>();

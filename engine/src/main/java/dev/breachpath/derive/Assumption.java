@@ -18,18 +18,8 @@ import org.apache.jena.graph.Node;
  * account a trust policy that names the caller's ARN is enough on its own; one that trusts the
  * account ({@code :root}) or {@code *} needs the caller's identity policies to allow it too.
  */
-final class Assumption {
+record Assumption(View v, Iam iam, Witnesses out) {
     private static final String ACTION = "sts:AssumeRole";
-
-    private final View v;
-    private final Iam iam;
-    private final Witnesses out;
-
-    Assumption(View v, Iam iam, Witnesses out) {
-        this.v = v;
-        this.iam = iam;
-        this.out = out;
-    }
 
     void derive() {
         List<Node> callers = new ArrayList<>(v.ofType(BP.IamUser));

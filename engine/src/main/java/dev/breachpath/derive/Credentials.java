@@ -16,15 +16,7 @@ import org.apache.jena.graph.Node;
  * configuration reference names the key directly. A key that matches nothing stays an
  * {@code bp:EmbeddedCredential} of unknown owner.
  */
-final class Credentials {
-    private final View v;
-    private final Witnesses out;
-
-    Credentials(View v, Witnesses out) {
-        this.v = v;
-        this.out = out;
-    }
-
+record Credentials(View v, Witnesses out) {
     void derive() {
         Map<String, List<Node>> keysByFingerprint = new HashMap<>();
         for (Node key : v.ofType(BP.AccessKey)) {

@@ -21,16 +21,8 @@ import org.apache.jena.graph.Node;
  * </ul>
  * A value unknown before apply makes exposure possible, never none.
  */
-final class Exposure {
+record Exposure(View v, Witnesses out) {
     private static final List<String> WORLD = List.of("0.0.0.0/0", "::/0");
-
-    private final View v;
-    private final Witnesses out;
-
-    Exposure(View v, Witnesses out) {
-        this.v = v;
-        this.out = out;
-    }
 
     void derive() {
         for (Node c : v.ofType(BP.Ec2Instance)) {

@@ -9,15 +9,7 @@ import org.apache.jena.graph.Node;
  * group, through its launch template) by its instance profile, noting whether IMDSv1 answers; a
  * Lambda function by its execution role; an ECS task by its task role.
  */
-final class Roles {
-    private final View v;
-    private final Witnesses out;
-
-    Roles(View v, Witnesses out) {
-        this.v = v;
-        this.out = out;
-    }
-
+record Roles(View v, Witnesses out) {
     void derive() {
         for (Node c : v.ofType(BP.Compute)) {
             if (v.is(c, BP.LambdaFunction)) {

@@ -9,15 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /** {@code bp:sensitive} on every data store, by the {@link Classification}, with the reason. */
-final class Sensitivity {
-    private final View v;
-    private final Classification c;
-
-    Sensitivity(View v, Classification c) {
-        this.v = v;
-        this.c = c;
-    }
-
+record Sensitivity(View v, Classification c) {
     void derive(FactGraph out) {
         for (Node store : v.ofType(BP.DataStore)) {
             boolean sensitive;
