@@ -53,23 +53,24 @@ public final class PolicyParser {
             throw new PolicyException("the policy document is not a JSON object");
         }
         JsonNode statement = root.get("Statement");
+        JsonNode v = root.get("Version");
+        String version = v == null || !v.isTextual() ? null : v.asText();
         List<Statement> statements = new ArrayList<>();
         if (statement == null || statement.isNull()) {
             statements = List.of();
         } else if (statement.isObject()) {
-            statements.add(statement(statement, 0));
+            statements.add(statement(statement, 0, version));
         } else if (statement.isArray()) {
             for (int i = 0; i < statement.size(); i++) {
-                statements.add(statement(statement.get(i), i));
+                statements.add(statement(statement.get(i), i, version));
             }
         } else {
             throw new PolicyException("the policy's Statement is neither an object nor a list");
         }
-        JsonNode version = root.get("Version");
-        return new PolicyDocument(version == null || !version.isTextual() ? null : version.asText(), statements, root);
+        return new PolicyDocument(version, statements, root);
     }
 
-    private static Statement statement(JsonNode s, int index) throws PolicyException {
+    private static Statement statement(JsonNode s, int index, String version) throws PolicyException {
         if (!s.isObject()) {
             throw new PolicyException("statement " + index + " is not an object");
         }
@@ -81,7 +82,7 @@ public final class PolicyParser {
                 strings(s.get("Action"), "Action", index), strings(s.get("NotAction"), "NotAction", index),
                 strings(s.get("Resource"), "Resource", index), strings(s.get("NotResource"), "NotResource", index),
                 principals(s.get("Principal"), index), principals(s.get("NotPrincipal"), index),
-                condition != null && condition.isObject() ? condition : null);
+                condition != null && condition.isObject() ? condition : null, version);
     }
 
     private static List<String> strings(JsonNode node, String name, int index) throws PolicyException {
