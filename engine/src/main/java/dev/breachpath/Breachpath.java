@@ -2,6 +2,7 @@ package dev.breachpath;
 
 import dev.breachpath.derive.Classification;
 import dev.breachpath.derive.Derivations;
+import dev.breachpath.derive.Permissions;
 import dev.breachpath.graph.FactGraph;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Loader;
@@ -34,6 +35,16 @@ public final class Breachpath {
     /** Adds the derived relations (exposure, credentials, roles, assumption, access, sensitivity) to a loaded graph. */
     public static void derive(FactGraph graph, Classification classification) {
         Derivations.run(graph, classification);
+    }
+
+    /**
+     * Explains whether a principal of the graph may perform an action on a resource, naming the
+     * statements that decide it.
+     *
+     * @throws IllegalArgumentException when the principal or resource is not found, saying which
+     */
+    public static Permissions.Explanation explain(FactGraph graph, String principal, String action, String resource) {
+        return new Permissions(graph).explain(principal, action, resource);
     }
 
     /**

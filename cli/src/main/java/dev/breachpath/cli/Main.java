@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Finds attack paths in AWS infrastructure, from Terraform plans, before attackers do.",
-        subcommands = {ScanCommand.class, InputsCommand.class, GraphCommand.class, QueryCommand.class, PolicyCommand.class,
+        subcommands = {ScanCommand.class, InputsCommand.class, GraphCommand.class, QueryCommand.class, PolicyCommand.class, IamCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the run completed (scan: nothing at or above --fail-on)",

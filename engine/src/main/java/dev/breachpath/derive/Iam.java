@@ -3,8 +3,16 @@ package dev.breachpath.derive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breachpath.graph.BP;
+import dev.breachpath.iam.Actions;
 import dev.breachpath.iam.Arns;
+import dev.breachpath.iam.Evaluation;
+import dev.breachpath.iam.Evaluator;
+import dev.breachpath.iam.IamPolicy;
 import dev.breachpath.iam.ManagedPolicies;
+import dev.breachpath.iam.Policies;
+import dev.breachpath.iam.Principal;
+import dev.breachpath.iam.Request;
+import dev.breachpath.iam.RequestContext;
 import dev.breachpath.iam.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,13 +117,17 @@ final class Iam {
             }
         }
         List<Node> parts = v.links(policy, BP.statement);
+        Node holder = policy;
         if (parts.isEmpty()) {
             for (Node source : v.links(policy, BP.documentSource)) {
                 parts = v.links(source, BP.statement);
+                holder = source;
             }
         }
+        // A document rendered by Terraform (data.aws_iam_policy_document) has the current version.
+        String version = v.string(holder, BP.document).map(Iam::version).orElse(Statement.VARIABLES);
         for (Node part : parts) {
-            Statement s = statement(part);
+            Statement s = statement(part, version);
             String index = v.string(part, BP.index).orElse("?");
             labels.put(s, v.label(policy) + v.string(part, BP.sid).map(sid -> ", Sid " + sid).orElse(", statement " + index));
             nodes.put(s, part);
@@ -124,7 +136,16 @@ final class Iam {
         return out;
     }
 
-    private Statement statement(Node part) {
+    private static String version(String document) {
+        try {
+            JsonNode version = JSON.readTree(document).get("Version");
+            return version == null ? null : version.asText();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private Statement statement(Node part, String version) {
         List<String> resources = new ArrayList<>(v.strings(part, BP.resourcePattern));
         if (v.unknown(part, BP.resourcePattern)) {
             List<Node> refs = v.links(part, BP.resourceRef);
@@ -148,7 +169,78 @@ final class Iam {
         }
         return new Statement(v.string(part, BP.sid).orElse(null), v.string(part, BP.effect).orElse(""),
                 v.strings(part, BP.action), v.strings(part, BP.notAction), resources, v.strings(part, BP.notResourcePattern),
-                v.strings(part, BP.principal), v.strings(part, BP.notPrincipal), condition);
+                v.strings(part, BP.principal), v.strings(part, BP.notPrincipal), condition, version);
+    }
+
+    private final Map<Node, IamPolicy> identityPolicies = new HashMap<>();
+    private final Map<Node, List<IamPolicy>> boundaries = new HashMap<>();
+    private final Map<Node, Optional<IamPolicy>> resourcePolicies = new HashMap<>();
+    private final Map<Node, Principal> principals = new HashMap<>();
+
+    /**
+     * Decides whether {@code principal} may perform {@code action} on {@code resource} (a node, or
+     * null for a resource the graph does not hold) whose ARN is {@code arn}, with every policy the
+     * graph holds for them: identity (with groups), boundary, and the resource's own policy (a
+     * bucket, key or secret policy, a role's trust policy). The context holds what the graph
+     * determines: the principal's ARN, account and tags, the resource's tags, and no MFA (a
+     * stolen key or a role's credentials carry none); everything else is unknown.
+     */
+    Evaluation evaluate(Node principal, String action, Node resource, String arn) {
+        Principal who = principals.computeIfAbsent(principal, p -> Principal.of(arn(p)));
+        String asked = Actions.authorizedResource(action, arn);
+        Policies policies = new Policies(List.of(identityPolicy(principal)), boundaryPolicy(principal), null,
+                resource == null ? null : resourcePolicy(resource).orElse(null), null, null, null);
+        RequestContext.Builder context = RequestContext.open()
+                .absent("aws:MultiFactorAuthPresent").absent("aws:MultiFactorAuthAge")
+                .put("aws:ViaAWSService", "false").absent("aws:CalledVia");
+        tags(principal).forEach((k, value) -> context.put("aws:PrincipalTag/" + k, value));
+        if (resource != null) {
+            tags(resource).forEach((k, value) -> context.put("aws:ResourceTag/" + k, value));
+        }
+        String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
+        return Evaluator.evaluate(Request.of(who, action, asked, owner, context.build()), policies);
+    }
+
+    /** The identity policies of a principal as one policy whose statements are named by their own policy. */
+    IamPolicy identityPolicy(Node principal) {
+        return identityPolicies.computeIfAbsent(principal, p -> {
+            List<Statement> statements = identity(p);
+            return IamPolicy.labelled("identity policies of " + v.label(p), statements, statements.stream().map(this::label).toList());
+        });
+    }
+
+    private List<IamPolicy> boundaryPolicy(Node principal) {
+        return boundaries.computeIfAbsent(principal, p -> {
+            List<Statement> b = boundary(p);
+            return b == null ? null : List.of(IamPolicy.labelled("permissions boundary of " + v.label(p), b,
+                    b.stream().map(this::label).toList()));
+        });
+    }
+
+    /** The resource's own policy: a role's trust policy, a bucket's, key's or secret's resource policy. */
+    Optional<IamPolicy> resourcePolicy(Node resource) {
+        return resourcePolicies.computeIfAbsent(resource, r -> {
+            List<Statement> out = new ArrayList<>();
+            List<Node> docs = v.is(r, BP.IamRole) ? v.links(r, BP.trustPolicy) : v.links(r, BP.resourcePolicy);
+            for (Node doc : docs) {
+                out.addAll(statements(doc));
+            }
+            return docs.isEmpty() ? Optional.empty() : Optional.of(IamPolicy.labelled("policy of " + v.label(r), out,
+                    out.stream().map(this::label).toList()));
+        });
+    }
+
+    /** The tags of a node, by key. */
+    Map<String, String> tags(Node n) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        v.graph().find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            if (t.getPredicate().isURI() && t.getPredicate().getURI().startsWith(BP.TAG_NS) && t.getObject().isLiteral()) {
+                String key = java.net.URLDecoder.decode(t.getPredicate().getURI().substring(BP.TAG_NS.length()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                out.put(key, t.getObject().getLiteralLexicalForm());
+            }
+        });
+        return out;
     }
 
     /** The ARN of a node: known, or built from what is known. */

@@ -1,44 +1,46 @@
 package dev.breachpath.iam;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Documents of AWS-managed policies, by ARN, from the catalogue shipped with the engine. A few
- * common policies for now; an ARN not in it has no known document.
+ * Documents of the AWS-managed policies (default versions), by ARN, from the catalogue shipped
+ * with the engine (see NOTICE). A document is parsed the first time it is asked for.
  */
 public final class ManagedPolicies {
-    private static final Map<String, PolicyDocument> CATALOGUE = load();
+    private static final Map<String, PolicyDocument> PARSED = new ConcurrentHashMap<>();
 
     private ManagedPolicies() {}
 
-    /** The document of the AWS-managed policy with this ARN, if the catalogue has it. */
-    public static Optional<PolicyDocument> byArn(String arn) {
-        return Optional.ofNullable(CATALOGUE.get(arn));
+    private static final class Holder {
+        static final Map<String, String> TEXT = load();
     }
 
-    private static Map<String, PolicyDocument> load() {
-        try (InputStream in = ManagedPolicies.class.getResourceAsStream("/dev/breachpath/iam/aws-managed-policies.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            Map<String, PolicyDocument> out = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().startsWith("arn:")) {
-                    out.put(e.getKey(), PolicyParser.parse(e.getValue()));
-                }
-            }
-            return Map.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (PolicyException e) {
-            throw new IllegalStateException("the managed policy catalogue does not parse: " + e.getMessage(), e);
+    /** The document of the AWS-managed policy with this ARN, if the catalogue has it. */
+    public static Optional<PolicyDocument> byArn(String arn) {
+        String text = Holder.TEXT.get(arn);
+        if (text == null) {
+            return Optional.empty();
         }
+        return Optional.of(PARSED.computeIfAbsent(arn, a -> {
+            try {
+                return PolicyParser.parse(text);
+            } catch (PolicyException e) {
+                throw new IllegalStateException("the AWS-managed policy catalogue does not parse at " + a + ": " + e.getMessage(), e);
+            }
+        }));
+    }
+
+    /** How many policies the catalogue holds. */
+    public static int size() {
+        return Holder.TEXT.size();
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> out = new HashMap<>(4096);
+        Catalogue.read("/dev/breachpath/iam/aws-managed-policies.tsv.gz", out::put);
+        return Map.copyOf(out);
     }
 }
