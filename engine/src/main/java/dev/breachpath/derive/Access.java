@@ -1,6 +1,7 @@
 package dev.breachpath.derive;
 
 import dev.breachpath.graph.BP;
+import dev.breachpath.iam.Evaluation;
 import dev.breachpath.iam.Evaluator;
 import dev.breachpath.iam.Match;
 import dev.breachpath.iam.Statement;
@@ -57,27 +58,73 @@ record Access(View v, Iam iam, Witnesses out) {
         for (Node kind : KINDS) {
             stores.put(kind, new Stores(v.ofType(kind)));
         }
+        Named named = new Named(stores.values().stream().flatMap(st -> st.all.stream()).toList());
         for (Node p : principals()) {
             List<Statement> identity = iam.identity(p);
             unknownDocuments(p);
-            if (identity.isEmpty()) {
+            List<Node> byResourcePolicy = named.stores(iam.arn(p));
+            if (identity.isEmpty() && byResourcePolicy.isEmpty()) {
                 continue;
             }
-            List<Statement> boundary = iam.boundary(p);
             List<Action> candidates = CATALOGUE.stream().filter(a -> identity.stream()
-                    .anyMatch(s -> "Allow".equals(s.effect()) && Evaluator.actionApplies(s, a.name()))).toList();
+                    .anyMatch(s -> s.allows() && Evaluator.actionApplies(s, a.name()))).toList();
             for (Node kind : KINDS) {
                 List<Action> actions = candidates.stream().filter(a -> a.kind().equals(kind)).toList();
+                List<Node> direct = byResourcePolicy.stream().filter(n -> v.is(n, kind)).toList();
+                if (!direct.isEmpty()) {
+                    actions = CATALOGUE.stream().filter(a -> a.kind().equals(kind)).toList();
+                }
                 if (actions.isEmpty()) {
                     continue;
                 }
-                List<Statement> grants = identity.stream().filter(s -> "Allow".equals(s.effect())
-                        && actions.stream().anyMatch(a -> Evaluator.actionApplies(s, a.name()))).toList();
+                List<Action> asked = actions;
+                List<Statement> grants = identity.stream().filter(s -> s.allows()
+                        && asked.stream().anyMatch(a -> Evaluator.actionApplies(s, a.name()))).toList();
                 Stores of = stores.get(kind);
-                for (Node store : of.candidates(grants)) {
-                    access(p, store, of.arns.get(store), actions, identity, boundary);
+                java.util.Set<Node> targets = new TreeSet<>(View.ORDER);
+                targets.addAll(grants.isEmpty() ? List.of() : of.candidates(grants));
+                targets.addAll(direct);
+                for (Node store : targets) {
+                    access(p, store, of.arns.get(store), actions, identity);
                 }
             }
+        }
+    }
+
+    /**
+     * The data stores whose own policy allows someone by name (an ARN) or everyone: a principal
+     * so named may reach them without any identity policy.
+     */
+    private final class Named {
+        final Map<String, List<Node>> byArn = new java.util.HashMap<>();
+        final List<Node> everyone = new ArrayList<>();
+
+        Named(List<Node> stores) {
+            for (Node store : stores) {
+                iam.resourcePolicy(store).ifPresent(policy -> {
+                    for (Statement s : policy.statements()) {
+                        if (!s.allows()) {
+                            continue;
+                        }
+                        for (String entry : s.principals()) {
+                            if (entry.equals("*") || entry.equals("AWS:*")) {
+                                everyone.add(store);
+                            } else if (entry.startsWith("AWS:arn:") && !entry.endsWith(":root")) {
+                                byArn.computeIfAbsent(entry.substring(4), k -> new ArrayList<>()).add(store);
+                            }
+                        }
+                        if (!s.notPrincipals().isEmpty()) {
+                            everyone.add(store);
+                        }
+                    }
+                });
+            }
+        }
+
+        List<Node> stores(String principalArn) {
+            List<Node> out = new ArrayList<>(everyone);
+            out.addAll(byArn.getOrDefault(principalArn, List.of()));
+            return out;
         }
     }
 
@@ -146,25 +193,22 @@ record Access(View v, Iam iam, Witnesses out) {
         return out;
     }
 
-    private void access(Node p, Node store, String arn, List<Action> actions, List<Statement> identity, List<Statement> boundary) {
+    private void access(Node p, Node store, String arn, List<Action> actions, List<Statement> identity) {
         Match best = Match.NO;
         TreeSet<String> levels = new TreeSet<>();
         TreeSet<String> allowed = new TreeSet<>();
         Map<String, TreeSet<String>> byStatement = new TreeMap<>();
         Map<String, TreeSet<String>> onResources = new TreeMap<>();
+        TreeSet<String> conditions = new TreeSet<>();
         List<Node> via = new ArrayList<>();
         for (Action a : actions) {
-            Evaluator.Decision d = Evaluator.Decision.DENIED;
+            Evaluation d = null;
             Match m = Match.NO;
             String asked = arn;
             for (String resource : resources(arn, a, identity)) {
-                Evaluator.Decision candidate = Evaluator.decide(identity, a.name(), resource);
-                Match cm = candidate.match();
-                if (cm != Match.NO && boundary != null) {
-                    cm = cm.and(Evaluator.decide(boundary, a.name(), resource).match());
-                }
-                if (cm.compareTo(m) > 0) {
-                    m = cm;
+                Evaluation candidate = iam.evaluate(p, a.name(), store, resource);
+                if (candidate.match().compareTo(m) > 0) {
+                    m = candidate.match();
                     d = candidate;
                     asked = resource;
                 }
@@ -175,10 +219,11 @@ record Access(View v, Iam iam, Witnesses out) {
             best = best.or(m);
             levels.add(a.level());
             allowed.add(a.name());
-            for (Statement s : d.grants()) {
-                byStatement.computeIfAbsent(iam.label(s), k -> new TreeSet<>()).add(a.name());
-                onResources.computeIfAbsent(iam.label(s), k -> new TreeSet<>()).add(asked.replace(dev.breachpath.iam.Arns.UNKNOWN, "*"));
-                Node n = iam.node(s);
+            conditions.addAll(d.conditions());
+            for (String label : d.statements()) {
+                byStatement.computeIfAbsent(label, k -> new TreeSet<>()).add(a.name());
+                onResources.computeIfAbsent(label, k -> new TreeSet<>()).add(asked.replace(dev.breachpath.iam.Arns.UNKNOWN, "*"));
+                Node n = iam.node(label);
                 if (n != null) {
                     via.add(n);
                 }
@@ -187,14 +232,15 @@ record Access(View v, Iam iam, Witnesses out) {
         if (best == Match.NO) {
             return;
         }
-        var e = out.edge(p, BP.canAccess, store, best).rule("iam.identity-policy");
+        var e = out.edge(p, BP.canAccess, store, best).rule("iam.policy");
         e.accessLevels.addAll(levels);
         e.allows.addAll(allowed);
         via.forEach(e::via);
         byStatement.forEach((label, names) -> e.evidence(label + " allows " + String.join(", ", names) + " on "
                 + String.join(", ", onResources.get(label))));
         if (best == Match.MAYBE) {
-            e.evidence("possible only: a condition, or a value unknown before apply, decides it");
+            e.evidence(conditions.isEmpty() ? "possible only: a value unknown before apply decides it"
+                    : "possible only if: " + String.join("; ", conditions));
         }
         e.summary(String.join(", ", allowed) + " — " + String.join("; ", byStatement.keySet()));
     }

@@ -38,6 +38,7 @@ final class Iam {
     private final Map<Node, List<Statement>> identities = new HashMap<>();
     private final Map<Statement, String> labels = new IdentityHashMap<>();
     private final Map<Statement, Node> nodes = new IdentityHashMap<>();
+    private final Map<String, Node> byLabel = new HashMap<>();
 
     Iam(View v) {
         this.v = v;
@@ -96,6 +97,11 @@ final class Iam {
         return nodes.get(s);
     }
 
+    /** The graph node of the statement with this label, or null. */
+    Node node(String label) {
+        return byLabel.get(label);
+    }
+
     List<Statement> statements(Node policy) {
         return byPolicy.computeIfAbsent(policy, this::read);
     }
@@ -129,8 +135,10 @@ final class Iam {
         for (Node part : parts) {
             Statement s = statement(part, version);
             String index = v.string(part, BP.index).orElse("?");
-            labels.put(s, v.label(policy) + v.string(part, BP.sid).map(sid -> ", Sid " + sid).orElse(", statement " + index));
+            String label = v.label(policy) + v.string(part, BP.sid).map(sid -> ", Sid " + sid).orElse(", statement " + index);
+            labels.put(s, label);
             nodes.put(s, part);
+            byLabel.putIfAbsent(label, part);
             out.add(s);
         }
         return out;
