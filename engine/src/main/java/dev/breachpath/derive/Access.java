@@ -51,7 +51,7 @@ record Access(View v, Iam iam, Witnesses out) {
             new Action(BP.Secret, "secretsmanager:PutSecretValue", "write", false),
             new Action(BP.KmsKey, "kms:Decrypt", "decrypt", false));
 
-    private static final List<Node> KINDS = CATALOGUE.stream().map(Action::kind).distinct().toList();
+    static final List<Node> KINDS = CATALOGUE.stream().map(Action::kind).distinct().toList();
 
     void derive() {
         Map<Node, Stores> stores = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import dev.breachpath.graph.FactGraph;
 public final class Derivations {
     private Derivations() {}
 
-    /** Adds sensitivity, exposure, credentials, roles, role assumption and data access to {@code graph}. */
+    /** Adds sensitivity, exposure, credentials, roles, role assumption, privilege escalation and data access to {@code graph}. */
     public static void run(FactGraph graph, Classification classification) {
         View v = new View(graph.graph());
         new Sensitivity(v, classification).derive(graph);
@@ -16,6 +16,7 @@ public final class Derivations {
         new Roles(v, w).derive();
         Iam iam = new Iam(v);
         new Assumption(v, iam, w).derive();
+        new Escalation(v, iam, w).derive();
         new Access(v, iam, w).derive();
         w.write(graph);
     }

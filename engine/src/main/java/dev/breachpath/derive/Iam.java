@@ -194,7 +194,7 @@ final class Iam {
      * stolen key or a role's credentials carry none); everything else is unknown.
      */
     Evaluation evaluate(Node principal, String action, Node resource, String arn) {
-        Principal who = principals.computeIfAbsent(principal, p -> Principal.of(arn(p)));
+        Principal who = principals.computeIfAbsent(principal, this::principal);
         String asked = Actions.authorizedResource(action, arn);
         Policies policies = new Policies(List.of(identityPolicy(principal)), boundaryPolicy(principal), null,
                 resource == null ? null : resourcePolicy(resource).orElse(null), null, null, null);
@@ -207,6 +207,26 @@ final class Iam {
         }
         String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
         return Evaluator.evaluate(Request.of(who, action, asked, owner, context.build()), policies);
+    }
+
+    /** The principal a user or role node stands for; an ARN that does not parse still gives its kind. */
+    private Principal principal(Node n) {
+        String arn = arn(n);
+        try {
+            return Principal.of(arn);
+        } catch (IllegalArgumentException e) {
+            String[] parts = arn.split(":", 6);
+            String acct = parts.length == 6 ? parts[4] : v.string(n, BP.accountId).orElse(account == null ? Arns.UNKNOWN : account);
+            return new Principal(v.is(n, BP.IamRole) ? Principal.Kind.ROLE_SESSION : Principal.Kind.USER, arn, acct,
+                    v.string(n, BP.name).orElse(Arns.UNKNOWN), null, null);
+        }
+    }
+
+    /** Whether a role's trust policy lets an AWS service (e.g. {@code ec2.amazonaws.com}) assume it. */
+    Evaluation serviceMayAssume(Node role, String service) {
+        Policies policies = new Policies(List.of(), null, null, resourcePolicy(role).orElse(null), null, null, null);
+        return Evaluator.evaluate(Request.of(Principal.of(service), "sts:AssumeRole", arn(role), null,
+                RequestContext.open().build()), policies);
     }
 
     /** The identity policies of a principal as one policy whose statements are named by their own policy. */
@@ -266,6 +286,18 @@ final class Iam {
         }
         if (v.is(n, BP.IamRole)) {
             return "arn:aws:iam::" + acct + ":role" + path + name;
+        }
+        if (v.is(n, BP.IamGroup)) {
+            return "arn:aws:iam::" + acct + ":group" + path + name;
+        }
+        if (v.is(n, BP.IamPolicy) && v.bool(n, BP.inline) != Boolean.TRUE) {
+            return "arn:aws:iam::" + acct + ":policy" + path + name;
+        }
+        if (v.is(n, BP.LambdaFunction)) {
+            return "arn:aws:lambda:" + region + ":" + acct + ":function:" + name;
+        }
+        if (v.is(n, BP.Ec2Instance)) {
+            return "arn:aws:ec2:" + region + ":" + acct + ":instance/" + v.string(n, BP.awsId).orElse(Arns.UNKNOWN);
         }
         if (v.is(n, BP.S3Bucket)) {
             return "arn:aws:s3:::" + name;

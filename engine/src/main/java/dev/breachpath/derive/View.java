@@ -97,6 +97,9 @@ final class View {
         if (n.equals(BP.Internet)) {
             return "internet";
         }
+        if (n.equals(BP.Administrator)) {
+            return "administrator";
+        }
         return string(n, BP.address).or(() -> string(n, BP.arn)).or(() -> string(n, BP.awsId))
                 .orElseGet(() -> partLabel(n));
     }

@@ -196,6 +196,7 @@ public final class BP {
 
     // Derived relations and their witnesses
     public static final Node Internet = term("Internet");
+    public static final Node Administrator = term("Administrator");
     public static final Node Witness = term("Witness");
     public static final Node exposedTo = term("exposedTo");
     public static final Node holdsCredential = term("holdsCredential");
@@ -203,6 +204,8 @@ public final class BP {
     public static final Node runsAs = term("runsAs");
     public static final Node canAssume = term("canAssume");
     public static final Node canAccess = term("canAccess");
+    public static final Node canBecome = term("canBecome");
+    public static final Node canEmpower = term("canEmpower");
     public static final Node witness = term("witness");
     public static final Node from = term("from");
     public static final Node to = term("to");

@@ -23,6 +23,9 @@ final class Nodes {
         if (n.equals(BP.Internet)) {
             return "internet";
         }
+        if (n.equals(BP.Administrator)) {
+            return "administrator";
+        }
         String own = string(n, BP.address);
         if (own == null) {
             own = string(n, BP.arn);

@@ -27,7 +27,8 @@ public final class PolicyLoader {
     private static final Set<String> KEYS = Set.of("id", "title", "severity", "description", "remediation", "references", "query", "path");
     private static final Set<String> PATH_KEYS = Set.of("from", "to", "relations", "max-hops");
     /** The relations a path policy may name. */
-    public static final List<Node> RELATIONS = List.of(BP.holdsCredential, BP.identifies, BP.runsAs, BP.canAssume, BP.canAccess, BP.exposedTo);
+    public static final List<Node> RELATIONS = List.of(BP.holdsCredential, BP.identifies, BP.runsAs, BP.canAssume, BP.canBecome, BP.canEmpower,
+            BP.canAccess, BP.exposedTo);
 
     private PolicyLoader() {}
 

@@ -97,7 +97,7 @@ class FixturePlansTest {
             }
         }
         if (expect.has("scan")) {
-            outputs.addAll(scan(dir, expect.get("scan")));
+            outputs.addAll(scan(dir, expect.get("scan"), expect.path("derived")));
         }
         for (JsonNode never : expect.path("never")) {
             for (String output : outputs) {
@@ -108,12 +108,19 @@ class FixturePlansTest {
 
     /**
      * Scans the plan with the built-in policies: the findings, as {@code policy: source -> target}
-     * (or {@code policy: resource}), must be exactly those of {@code scan.findings}.
+     * (or {@code policy: resource}), must be exactly those of {@code scan.findings}; the graph with
+     * its derived relations must contain and lack the triples of {@code derived}.
      */
-    private static List<String> scan(Path dir, JsonNode expected) throws Exception {
+    private static List<String> scan(Path dir, JsonNode expected, JsonNode derived) throws Exception {
         Loaded loaded = Breachpath.load(List.of(dir.resolve("plan.json").toString()));
         List<Policy> policies = PolicyLoader.builtin();
         Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), policies, 60_000);
+        for (Triple t : triples(derived.path("contains").asText(""))) {
+            assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph contains %s", show(t)).isTrue();
+        }
+        for (Triple t : triples(derived.path("lacks").asText(""))) {
+            assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph lacks %s", show(t)).isFalse();
+        }
         assertThat(result.errors()).as("policy errors").isEmpty();
         TreeSet<String> got = new TreeSet<>();
         for (Finding f : result.findings()) {
