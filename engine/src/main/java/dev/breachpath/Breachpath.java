@@ -6,6 +6,7 @@ import dev.breachpath.derive.Permissions;
 import dev.breachpath.graph.FactGraph;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Loader;
+import dev.breachpath.load.aws.AuthorizationDetailsFormat;
 import dev.breachpath.load.terraform.TerraformPlanFormat;
 import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.Scanner;
@@ -18,7 +19,8 @@ import java.util.List;
  * <p>Thread-safe; every call is independent.
  */
 public final class Breachpath {
-    private static final Loader LOADER = new Loader(List.of(new TerraformPlanFormat(AwsMappings.standard())));
+    private static final Loader LOADER = new Loader(List.of(new TerraformPlanFormat(AwsMappings.standard()),
+            new AuthorizationDetailsFormat()));
 
     private Breachpath() {}
 

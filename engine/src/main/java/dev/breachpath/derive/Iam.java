@@ -108,7 +108,8 @@ final class Iam {
 
     private List<Statement> read(Node policy) {
         List<Statement> out = new ArrayList<>();
-        if (v.bool(policy, BP.awsManaged) == Boolean.TRUE) {
+        if (v.bool(policy, BP.awsManaged) == Boolean.TRUE && v.links(policy, BP.statement).isEmpty()) {
+            // The inputs' own copy of the document (an inventory's) wins over the catalogue's.
             Optional<String> arn = v.string(policy, BP.arn);
             var doc = arn.flatMap(ManagedPolicies::byArn);
             if (doc.isPresent()) {

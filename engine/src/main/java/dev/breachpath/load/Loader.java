@@ -79,7 +79,8 @@ public final class Loader {
             }
         }
         throw new InputException(path, null, "not an input breachpath reads: expected a Terraform plan"
-                + " (the output of terraform show -json PLANFILE)");
+                + " (the output of terraform show -json PLANFILE) or IAM authorization details"
+                + " (aws iam get-account-authorization-details)");
     }
 
     private static byte[] bytes(String path) {

@@ -14,7 +14,7 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 
 /** Writes policy documents: the document as JSON and one node per statement. */
-final class PolicyFacts {
+public final class PolicyFacts {
     private PolicyFacts() {}
 
     /**
@@ -48,7 +48,7 @@ final class PolicyFacts {
     }
 
     /** Writes a parsed document: {@code bp:document} and its statements. */
-    static void write(Facts policy, PolicyDocument doc) {
+    public static void write(Facts policy, PolicyDocument doc) {
         policy.json(BP.document, doc.json());
         List<Statement> statements = doc.statements();
         for (int i = 0; i < statements.size(); i++) {
@@ -70,7 +70,7 @@ final class PolicyFacts {
     }
 
     /** True for the ARN of a policy managed by AWS. */
-    static boolean isAwsManaged(String arn) {
+    public static boolean isAwsManaged(String arn) {
         return arn.matches("arn:aws[a-z-]*:iam::aws:policy/.*");
     }
 
