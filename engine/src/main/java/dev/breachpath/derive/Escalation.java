@@ -131,12 +131,17 @@ record Escalation(View v, Iam iam, Witnesses out) {
                         .summary("widens the permissions of " + v.label(e.to) + " and acts as it");
             }
         }
-        for (Node kind : Access.KINDS) {
-            for (Node store : v.ofType(kind)) {
-                var e = out.edge(BP.Administrator, BP.canAccess, store, Match.YES).rule("iam.administrator")
-                        .evidence("whoever may do anything in the account may read, change or copy " + v.label(store))
-                        .summary("any action");
-                Access.CATALOGUE.stream().filter(a -> a.kind().equals(kind)).forEach(a -> e.accessLevels.add(a.level()));
+        boolean escalates = out.edges().stream().anyMatch(e -> e.to.equals(BP.Administrator)
+                && e.rules.stream().anyMatch(r -> r.startsWith("iam.escalation.")));
+        if (escalates) {
+            // Only escalation needs these: an administrator already reaches every store directly.
+            for (Node kind : Access.KINDS) {
+                for (Node store : v.ofType(kind)) {
+                    var e = out.edge(BP.Administrator, BP.canAccess, store, Match.YES).rule("iam.administrator")
+                            .evidence("whoever may do anything in the account may read, change or copy " + v.label(store))
+                            .summary("any action");
+                    Access.CATALOGUE.stream().filter(a -> a.kind().equals(kind)).forEach(a -> e.accessLevels.add(a.level()));
+                }
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.breachpath.derive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breachpath.graph.BP;
-import dev.breachpath.iam.Actions;
 import dev.breachpath.iam.Arns;
 import dev.breachpath.iam.Evaluation;
 import dev.breachpath.iam.Evaluator;
@@ -182,9 +181,11 @@ final class Iam {
     }
 
     private final Map<Node, IamPolicy> identityPolicies = new HashMap<>();
-    private final Map<Node, List<IamPolicy>> boundaries = new HashMap<>();
+    private final Map<Node, Optional<List<IamPolicy>>> boundaries = new HashMap<>();
     private final Map<Node, Optional<IamPolicy>> resourcePolicies = new HashMap<>();
     private final Map<Node, Principal> principals = new HashMap<>();
+    private final Map<Node, RequestContext> contexts = new HashMap<>();
+    private final Map<Node, Optional<RequestContext>> resourceContexts = new HashMap<>();
 
     /**
      * Decides whether {@code principal} may perform {@code action} on {@code resource} (a node, or
@@ -192,22 +193,37 @@ final class Iam {
      * graph holds for them: identity (with groups), boundary, and the resource's own policy (a
      * bucket, key or secret policy, a role's trust policy). The context holds what the graph
      * determines: the principal's ARN, account and tags, the resource's tags, and no MFA (a
-     * stolen key or a role's credentials carry none); everything else is unknown.
+     * stolen key or a role's credentials carry none); everything else is unknown. An action that
+     * takes no resource is asked with {@code arn} {@code *} by the caller.
      */
     Evaluation evaluate(Node principal, String action, Node resource, String arn) {
         Principal who = principals.computeIfAbsent(principal, this::principal);
-        String asked = Actions.authorizedResource(action, arn);
+        String asked = arn;
         Policies policies = new Policies(List.of(identityPolicy(principal)), boundaryPolicy(principal), null,
                 resource == null ? null : resourcePolicy(resource).orElse(null), null, null, null);
-        RequestContext.Builder context = RequestContext.open()
-                .absent("aws:MultiFactorAuthPresent").absent("aws:MultiFactorAuthAge")
-                .put("aws:ViaAWSService", "false").absent("aws:CalledVia");
-        tags(principal).forEach((k, value) -> context.put("aws:PrincipalTag/" + k, value));
+        RequestContext context = contexts.computeIfAbsent(principal, p -> {
+            RequestContext.Builder b = RequestContext.open()
+                    .absent("aws:MultiFactorAuthPresent").absent("aws:MultiFactorAuthAge")
+                    .put("aws:ViaAWSService", "false").absent("aws:CalledVia");
+            tags(p).forEach((k, value) -> b.put("aws:PrincipalTag/" + k, value));
+            return Request.withPrincipal(who, b).build();
+        });
         if (resource != null) {
-            tags(resource).forEach((k, value) -> context.put("aws:ResourceTag/" + k, value));
+            Optional<RequestContext> tagged = resourceContexts.computeIfAbsent(resource, r -> {
+                Map<String, String> tags = tags(r);
+                if (tags.isEmpty()) {
+                    return Optional.empty();
+                }
+                RequestContext.Builder b = RequestContext.open();
+                tags.forEach((k, value) -> b.put("aws:ResourceTag/" + k, value));
+                return Optional.of(b.build());
+            });
+            if (tagged.isPresent()) {
+                context = context.under(tagged.get());
+            }
         }
         String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
-        return Evaluator.evaluate(Request.of(who, action, asked, owner, context.build()), policies);
+        return Evaluator.evaluate(new Request(who, action, asked, owner, context), policies);
     }
 
     /** The principal a user or role node stands for; an ARN that does not parse still gives its kind. */
@@ -241,9 +257,9 @@ final class Iam {
     private List<IamPolicy> boundaryPolicy(Node principal) {
         return boundaries.computeIfAbsent(principal, p -> {
             List<Statement> b = boundary(p);
-            return b == null ? null : List.of(IamPolicy.labelled("permissions boundary of " + v.label(p), b,
-                    b.stream().map(this::label).toList()));
-        });
+            return b == null ? Optional.<List<IamPolicy>>empty() : Optional.of(List.of(IamPolicy.labelled("permissions boundary of "
+                    + v.label(p), b, b.stream().map(this::label).toList())));
+        }).orElse(null);
     }
 
     /** The resource's own policy: a role's trust policy, a bucket's, key's or secret's resource policy. */

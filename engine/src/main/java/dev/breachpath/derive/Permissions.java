@@ -72,7 +72,7 @@ public final class Permissions {
             notes.add("part of the resource's ARN is not known before apply");
         }
         notes.add("not in the inputs, so not taken into account: service and resource control policies, session policies");
-        Evaluation e = iam.evaluate(who, action, what, arn);
+        Evaluation e = iam.evaluate(who, action, what, Actions.authorizedResource(action, arn));
         return new Explanation(v.label(who), Actions.get(action).map(Actions.Action::action).orElse(action),
                 what == null ? arn : v.label(what), e, notes);
     }

@@ -17,7 +17,11 @@ public record Request(Principal principal, String action, String resource, Strin
      * {@code aws:PrincipalType}, and {@code aws:username} for a user.
      */
     public static Request of(Principal principal, String action, String resource, String resourceAccount, RequestContext context) {
-        RequestContext.Builder b = context.toBuilder();
+        return new Request(principal, action, resource, resourceAccount, withPrincipal(principal, context.toBuilder()).build());
+    }
+
+    /** Adds to a context what the principal determines and the context does not already say (see {@link #of}). */
+    public static RequestContext.Builder withPrincipal(Principal principal, RequestContext.Builder b) {
         if (principal.kind() != Principal.Kind.ANONYMOUS && principal.kind() != Principal.Kind.SERVICE) {
             b.putIfUndetermined("aws:PrincipalArn", principal.principalArn());
             b.putIfUndetermined("aws:PrincipalAccount", principal.account());
@@ -34,7 +38,7 @@ public record Request(Principal principal, String action, String resource, Strin
         } else {
             b.putIfUndetermined("aws:PrincipalIsAWSService", "false");
         }
-        return new Request(principal, action, resource, resourceAccount, b.build());
+        return b;
     }
 
     /** The account that owns the resource: given, else taken from its ARN, else the principal's. */

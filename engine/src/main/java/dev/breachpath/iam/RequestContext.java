@@ -27,11 +27,21 @@ public final class RequestContext {
     private final Map<String, List<String>> values;
     private final Set<String> absent;
     private final boolean strict;
+    private final RequestContext below;
 
-    private RequestContext(Map<String, List<String>> values, Set<String> absent, boolean strict) {
+    private RequestContext(Map<String, List<String>> values, Set<String> absent, boolean strict, RequestContext below) {
         this.values = values;
         this.absent = absent;
         this.strict = strict;
+        this.below = below;
+    }
+
+    /**
+     * This context with the keys of {@code top} laid over it: a key {@code top} determines has
+     * its answer there, any other its answer here. Cheap: nothing is copied.
+     */
+    public RequestContext under(RequestContext top) {
+        return new RequestContext(top.values, top.absent, strict, this);
     }
 
     /** A context in which every key not given is absent. */
@@ -56,20 +66,27 @@ public final class RequestContext {
         if (v != null) {
             return v.isEmpty() ? Lookup.ABSENT : new Lookup(State.PRESENT, v);
         }
-        return strict || absent.contains(k) ? Lookup.ABSENT : Lookup.UNKNOWN;
+        if (absent.contains(k)) {
+            return Lookup.ABSENT;
+        }
+        if (below != null) {
+            return below.lookup(k);
+        }
+        return strict ? Lookup.ABSENT : Lookup.UNKNOWN;
     }
 
     /** Whether the key was given a value or declared absent. */
     public boolean determines(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return values.containsKey(k) || absent.contains(k);
+        return values.containsKey(k) || absent.contains(k) || (below != null && below.determines(k));
     }
 
     /** A copy of this context with more keys; keys it already determines keep their state. */
     public Builder toBuilder() {
-        Builder b = new Builder(strict);
+        Builder b = below == null ? new Builder(strict) : below.toBuilder();
+        values.keySet().forEach(b.absent::remove);
         b.values.putAll(values);
-        b.absent.addAll(absent);
+        absent.forEach(b::absent);
         return b;
     }
 
@@ -118,7 +135,7 @@ public final class RequestContext {
             Map<String, List<String>> copy = new TreeMap<>();
             values.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
             copy.replaceAll((k, v) -> List.copyOf(v));
-            return new RequestContext(Map.copyOf(copy), Set.copyOf(absent), strict);
+            return new RequestContext(Map.copyOf(copy), Set.copyOf(absent), strict, null);
         }
     }
 }
