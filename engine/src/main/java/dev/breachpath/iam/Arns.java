@@ -23,28 +23,46 @@ public final class Arns {
         if (pattern.contains(UNKNOWN)) {
             return Match.MAYBE;
         }
-        String[] p = pattern.split(":", 6);
-        String[] a = arn.split(":", 6);
-        if (p.length < 6 || a.length < 6) {
+        int[] p = colons(pattern);
+        int[] a = colons(arn);
+        if (p == null || a == null) {
             return Glob.matches(pattern, arn, false) ? Match.YES : Match.NO;
         }
+        boolean vague = arn.contains(UNKNOWN);
         Match result = Match.YES;
         for (int i = 0; i < 6; i++) {
-            if (a[i].contains(UNKNOWN)) {
+            int pFrom = i == 0 ? 0 : p[i - 1] + 1, pTo = i == 5 ? pattern.length() : p[i];
+            int aFrom = i == 0 ? 0 : a[i - 1] + 1, aTo = i == 5 ? arn.length() : a[i];
+            if (vague && arn.substring(aFrom, aTo).contains(UNKNOWN)) {
                 if (i < 5) {
-                    result = result.and("*".equals(p[i]) ? Match.YES : Match.MAYBE);
-                } else if (Glob.matches(p[i], a[i].replace(UNKNOWN, "AbCdEf"), false)) {
+                    result = result.and(pTo - pFrom == 1 && pattern.charAt(pFrom) == '*' ? Match.YES : Match.MAYBE);
+                } else if (Glob.matches(pattern.substring(pFrom, pTo), arn.substring(aFrom, aTo).replace(UNKNOWN, "AbCdEf"), false)) {
                     result = result.and(Match.MAYBE);
                 } else {
                     return Match.NO;
                 }
                 continue;
             }
-            if (!Glob.matches(p[i], a[i], i < 5)) {
+            if (!Glob.matches(pattern, pFrom, pTo, arn, aFrom, aTo, i < 5)) {
                 return Match.NO;
             }
         }
         return result;
+    }
+
+    /** The positions of the first five colons of an ARN, or null if it has fewer. */
+    private static int[] colons(String s) {
+        int[] out = new int[5];
+        int from = 0;
+        for (int i = 0; i < 5; i++) {
+            int c = s.indexOf(':', from);
+            if (c < 0) {
+                return null;
+            }
+            out[i] = c;
+            from = c + 1;
+        }
+        return out;
     }
 
     /** Whether the Action {@code pattern} matches {@code action} (case-insensitive, the colon literal). */

@@ -112,7 +112,14 @@ final class Conditions {
         return describe(operator.text(), key, values);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Operator>> OPERATORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Operator operator(String text) {
+        return OPERATORS.computeIfAbsent(text, t -> java.util.Optional.ofNullable(parse(t))).orElse(null);
+    }
+
+    private static Operator parse(String text) {
         String t = text;
         Boolean forAll = null;
         int colon = t.indexOf(':');

@@ -3,7 +3,6 @@ package dev.breachpath.iam;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -193,11 +192,11 @@ public final class Evaluator {
 
     /** Whether only a resource policy can grant the request: a role's trust policy, a KMS key policy. */
     private static boolean resourcePolicyRequired(Request r) {
-        String action = r.action().toLowerCase(Locale.ROOT);
-        if (action.startsWith("sts:") && r.resource().contains(":role/")) {
+        String action = r.action();
+        if (action.regionMatches(true, 0, "sts:", 0, 4) && r.resource().contains(":role/")) {
             return true;
         }
-        return action.startsWith("kms:") && r.resource().contains(":key/");
+        return action.regionMatches(true, 0, "kms:", 0, 4) && r.resource().contains(":key/");
     }
 
     private static List<Tally> levels(List<Policies.Level> levels, Request r, boolean resourceSide) {

@@ -13,11 +13,16 @@ final class Glob {
 
     /** Whether {@code pattern} matches the whole of {@code text}. */
     static boolean matches(String pattern, String text, boolean ignoreCase) {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length()) {
+        return matches(pattern, 0, pattern.length(), text, 0, text.length(), ignoreCase);
+    }
+
+    /** Whether {@code pattern[pFrom, pTo)} matches the whole of {@code text[tFrom, tTo)}. */
+    static boolean matches(String pattern, int pFrom, int pTo, String text, int tFrom, int tTo, boolean ignoreCase) {
+        int p = pFrom, t = tFrom, star = -1, mark = 0;
+        while (t < tTo) {
+            if (p < pTo) {
                 char c = pattern.charAt(p);
-                if (c == ESCAPE && p + 1 < pattern.length()) {
+                if (c == ESCAPE && p + 1 < pTo) {
                     if (same(pattern.charAt(p + 1), text.charAt(t), ignoreCase)) {
                         p += 2;
                         t++;
@@ -39,10 +44,10 @@ final class Glob {
             p = star + 1;
             t = ++mark;
         }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
+        while (p < pTo && pattern.charAt(p) == '*') {
             p++;
         }
-        return p == pattern.length();
+        return p == pTo;
     }
 
     /** The text of a pattern with its escapes removed, for comparisons that take no wildcards. */

@@ -2,7 +2,6 @@ package dev.breachpath.iam;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,7 +55,11 @@ public final class IamPolicy {
 
     /** The positions of the statements whose Action or NotAction covers {@code action}. */
     int[] forAction(String action) {
-        return byAction.computeIfAbsent(action.toLowerCase(Locale.ROOT), a -> {
+        int[] known = byAction.get(action);
+        if (known != null) {
+            return known;
+        }
+        return byAction.computeIfAbsent(action, a -> {
             int[] out = new int[statements.size()];
             int n = 0;
             for (int i = 0; i < statements.size(); i++) {

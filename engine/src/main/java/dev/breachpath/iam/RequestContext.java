@@ -61,7 +61,7 @@ public final class RequestContext {
 
     /** What is known of {@code key}. */
     public Lookup lookup(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
+        String k = lower(key);
         List<String> v = values.get(k);
         if (v != null) {
             return v.isEmpty() ? Lookup.ABSENT : new Lookup(State.PRESENT, v);
@@ -73,6 +73,20 @@ public final class RequestContext {
             return below.lookup(k);
         }
         return strict ? Lookup.ABSENT : Lookup.UNKNOWN;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A key in lower case; the keys of policies are few, so each is lower-cased once. */
+    private static String lower(String key) {
+        String k = LOWER.get(key);
+        if (k == null) {
+            k = key.toLowerCase(Locale.ROOT);
+            if (LOWER.size() < 10_000) {
+                LOWER.put(key, k);
+            }
+        }
+        return k;
     }
 
     /** Whether the key was given a value or declared absent. */
