@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** The inputs of a command that works on the graph, and how to load them. */
 final class InputsArgs {
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Terraform plans as printed by terraform show -json PLANFILE.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Terraform plans (terraform show -json PLANFILE) and IAM authorization details (aws iam get-account-authorization-details).")
     List<String> inputs;
 
     @Option(names = "--stage", paramLabel = "STAGE", defaultValue = "after",

@@ -22,7 +22,7 @@ final class InputsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Terraform plans as printed by terraform show -json PLANFILE.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Terraform plans (terraform show -json PLANFILE) and IAM authorization details (aws iam get-account-authorization-details).")
     List<String> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")

@@ -87,7 +87,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"inputs", "graph", "query"})
+    @ValueSource(strings = {"inputs", "graph", "query", "iam", "scan", "policy"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: breachpath " + command);
