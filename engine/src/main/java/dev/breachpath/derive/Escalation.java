@@ -113,22 +113,33 @@ record Escalation(View v, Iam iam, Witnesses out) {
         }
         becomes.removeIf(java.util.Objects::isNull);
         empowers.removeIf(java.util.Objects::isNull);
-        for (Witnesses.Edge e : empowers) {
+        for (Witnesses.Edge e : empowers.stream().distinct().toList()) {
             if (e.from.equals(e.to)) {
-                out.edge(e.from, BP.canBecome, BP.Administrator, e.certainty).rule("iam.escalation.self")
-                        .evidence(v.label(e.from) + " can widen its own permissions: " + String.join("; ", e.summary))
+                var admin = out.edge(e.from, BP.canBecome, BP.Administrator, e.certainty).rule("iam.escalation.self")
+                        .evidence(v.label(e.from) + " can widen its own permissions (" + String.join("; ", e.summary) + ")")
                         .summary("widens its own permissions");
+                e.evidence.forEach(admin::evidence);
+                e.via.forEach(admin::via);
                 continue;
             }
-            Match reach = becomes.stream().filter(b -> b.from.equals(e.from) && b.to.equals(e.to)).map(b -> b.certainty)
-                    .reduce(Match.NO, Match::or);
+            List<Witnesses.Edge> ways = becomes.stream().filter(b -> b.from.equals(e.from) && b.to.equals(e.to)).distinct().toList();
+            Match reach = ways.stream().map(b -> b.certainty).reduce(Match.NO, Match::or);
+            List<String> how = new ArrayList<>();
+            ways.forEach(b -> how.addAll(b.evidence));
             if (reach == Match.NO && v.is(e.to, BP.IamRole)) {
-                reach = iam.evaluate(e.from, "sts:AssumeRole", e.to, iam.arn(e.to)).match();
+                Evaluation assume = iam.evaluate(e.from, "sts:AssumeRole", e.to, iam.arn(e.to));
+                reach = assume.match();
+                how.add(String.join("; ", assume.statements()) + " allows sts:AssumeRole on " + v.label(e.to));
             }
             if (reach != Match.NO) {
-                out.edge(e.from, BP.canBecome, BP.Administrator, e.certainty.and(reach)).rule("iam.escalation.empower-and-become")
-                        .evidence(v.label(e.from) + " can widen the permissions of " + v.label(e.to) + " and act as it")
+                var admin = out.edge(e.from, BP.canBecome, BP.Administrator, e.certainty.and(reach))
+                        .rule("iam.escalation.empower-and-become")
+                        .evidence(v.label(e.from) + " can widen the permissions of " + v.label(e.to) + " (" + String.join("; ", e.summary)
+                                + ") and act as it (" + ways.stream().flatMap(b -> b.summary.stream()).distinct().reduce((a, b) -> a + "; " + b)
+                                .orElse("sts:AssumeRole") + ")")
                         .summary("widens the permissions of " + v.label(e.to) + " and acts as it");
+                e.evidence.forEach(admin::evidence);
+                how.forEach(admin::evidence);
             }
         }
         boolean escalates = out.edges().stream().anyMatch(e -> e.to.equals(BP.Administrator)
