@@ -100,29 +100,27 @@ public final class Evaluator {
         // 2. Organisation levels and the endpoint must all allow.
         List<String> cited = new ArrayList<>();
         List<String> allowIf = new ArrayList<>();
-        Match allowed = Match.YES;
-        String missing = null;
+        List<Tally> gates = new ArrayList<>(rcps);
+        List<String> gateNames = new ArrayList<>();
         for (int i = 0; i < rcps.size(); i++) {
-            Tally t = rcps.get(i);
-            allowed = allowed.and(t.allow);
-            allowIf.addAll(t.allowIf);
-            if (t.allow == Match.NO && missing == null) {
-                missing = "no resource control policy at level " + policies.rcps().get(i).name() + " allows it";
-            }
+            gateNames.add("no resource control policy at level " + policies.rcps().get(i).name() + " allows it");
         }
+        gates.addAll(scps);
         for (int i = 0; i < scps.size(); i++) {
-            Tally t = scps.get(i);
-            allowed = allowed.and(t.allow);
-            allowIf.addAll(t.allowIf);
-            if (t.allow == Match.NO && missing == null) {
-                missing = "no service control policy at level " + policies.scps().get(i).name() + " allows it";
-            }
+            gateNames.add("no service control policy at level " + policies.scps().get(i).name() + " allows it");
         }
         if (endpoint != null) {
-            allowed = allowed.and(endpoint.allow);
-            allowIf.addAll(endpoint.allowIf);
-            if (endpoint.allow == Match.NO && missing == null) {
-                missing = "the VPC endpoint policy does not allow it";
+            gates.add(endpoint);
+            gateNames.add("the VPC endpoint policy does not allow it");
+        }
+        Match allowed = Match.YES;
+        String missing = null;
+        for (int i = 0; i < gates.size(); i++) {
+            Tally t = gates.get(i);
+            allowed = allowed.and(t.allow);
+            allowIf.addAll(t.allowIf);
+            if (t.allow == Match.NO && missing == null) {
+                missing = gateNames.get(i);
             }
         }
 
