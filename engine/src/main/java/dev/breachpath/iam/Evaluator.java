@@ -151,13 +151,15 @@ public final class Evaluator {
             allowed = Match.MAYBE;
             allowIf.addAll(denyIf);
         }
+        List<String> conditions = List.copyOf(new LinkedHashSet<>(allowIf));
         return switch (allowed) {
             case YES -> new Evaluation(Evaluation.Decision.ALLOW, Evaluation.Detail.ALLOWED,
                     "allowed by " + String.join("; ", cited), cited, List.of());
             case MAYBE -> new Evaluation(Evaluation.Decision.POSSIBLE, Evaluation.Detail.ALLOWED,
-                    "allowed by " + String.join("; ", cited) + " if " + allowIf.size() + " condition"
-                            + (allowIf.size() == 1 ? "" : "s") + " hold" + (allowIf.size() == 1 ? "s" : ""),
-                    cited, List.copyOf(new LinkedHashSet<>(allowIf)));
+                    "allowed by " + String.join("; ", cited) + (conditions.isEmpty() ? " if values not known yet allow it"
+                            : " if " + conditions.size() + (conditions.size() == 1 ? " condition holds" : " conditions hold"))
+                            + (deny == Match.MAYBE ? ", unless " + denyBy + " applies" : ""),
+                    cited, conditions);
             case NO -> new Evaluation(Evaluation.Decision.DENY, Evaluation.Detail.IMPLICITLY_DENIED,
                     missing == null ? "nothing allows it" : missing, List.of(), List.of());
         };
