@@ -223,6 +223,9 @@ final class Iam {
             }
         }
         String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
+        if (resource != null && policies.resource() == null && v.is(resource, BP.KmsKey)) {
+            policies = policies.withResource(defaultKeyPolicy(owner != null ? owner : account != null ? account : who.account()));
+        }
         return Evaluator.evaluate(new Request(who, action, asked, owner, context), policies);
     }
 
@@ -262,6 +265,18 @@ final class Iam {
         }).orElse(null);
     }
 
+    private final Map<String, IamPolicy> defaultKeyPolicies = new HashMap<>();
+
+    /**
+     * The key policy AWS gives a KMS key created without one, or whose policy is not known: the
+     * account may use the key as far as its IAM policies allow ({@code kms:*} for the account).
+     */
+    private IamPolicy defaultKeyPolicy(String keyAccount) {
+        return defaultKeyPolicies.computeIfAbsent(keyAccount, a -> IamPolicy.of("default key policy", List.of(new Statement(
+                "EnableIAMUserPermissions", "Allow", List.of("kms:*"), List.of(), List.of("*"), List.of(),
+                List.of("AWS:arn:aws:iam::" + a + ":root"), List.of(), null))));
+    }
+
     /** The resource's own policy: a role's trust policy, a bucket's, key's or secret's resource policy. */
     Optional<IamPolicy> resourcePolicy(Node resource) {
         return resourcePolicies.computeIfAbsent(resource, r -> {
@@ -270,8 +285,10 @@ final class Iam {
             for (Node doc : docs) {
                 out.addAll(statements(doc));
             }
-            return docs.isEmpty() ? Optional.empty() : Optional.of(IamPolicy.labelled("policy of " + v.label(r), out,
-                    out.stream().map(this::label).toList()));
+            if (docs.isEmpty() || (out.isEmpty() && v.is(r, BP.KmsKey))) {
+                return Optional.empty(); // a key's policy unknown before apply: the default one stands in
+            }
+            return Optional.of(IamPolicy.labelled("policy of " + v.label(r), out, out.stream().map(this::label).toList()));
         });
     }
 
