@@ -34,6 +34,19 @@ class IamCommandTest {
     }
 
     @Test
+    void explainAsksAboutTheObjectsOfABucketAndSaysWhenAnActionDoesNotFitTheResource() {
+        String capitalOne = ROOT.resolve("fixtures/terraform/capital-one/plan.json").toString();
+        assertThat(run("iam", "explain", capitalOne, "--principal", "aws_iam_role.waf", "--action", "s3:GetObject",
+                "--resource", "aws_s3_bucket.applications")).isZero();
+        assertThat(out.toString()).contains("Allow (Allowed)")
+                .contains("asked for every object of the bucket (arn:aws:s3:::acme-customer-applications/*)");
+        out.getBuffer().setLength(0);
+        assertThat(run("iam", "explain", IMPERVA, "--principal", "aws_iam_user.migration", "--action", "rds:CopyDBSnapshot",
+                "--resource", "aws_db_instance.customers")).isZero();
+        assertThat(out.toString()).contains("rds:CopyDBSnapshot does not act on a resource like arn:aws:rds:eu-west-1:123456789012:db:customers");
+    }
+
+    @Test
     void explainSaysWhyNotAndAcceptsAnArn() throws IOException {
         int code = run("iam", "explain", IMPERVA, "--principal", "aws_iam_user.migration", "--action", "rds:DeleteDBInstance",
                 "--resource", "aws_db_instance.customers", "--format", "json");

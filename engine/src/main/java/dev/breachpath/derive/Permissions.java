@@ -68,6 +68,13 @@ public final class Permissions {
         } else if (!resource.equals("*") && Actions.get(action).get().wildcardOnly()) {
             notes.add(action + " takes no resource: it is authorized against Resource \"*\"");
         }
+        if (what != null && v.is(what, BP.S3Bucket) && Actions.misfit(action, arn).isPresent() && Actions.misfit(action, arn + "/*").isEmpty()) {
+            arn = arn + "/*";
+            notes.add(action + " acts on objects: asked for every object of the bucket (" + arn + ")");
+        }
+        String asked = arn;
+        Actions.misfit(action, arn).ifPresent(formats -> notes.add(action + " does not act on a resource like " + asked + "; it takes "
+                + String.join(" or ", formats)));
         if (arn.contains(Arns.UNKNOWN)) {
             notes.add("part of the resource's ARN is not known before apply");
         }

@@ -34,6 +34,34 @@ public final class Actions {
         static final Map<String, Action> BY_NAME = load();
     }
 
+    private static final class Types {
+        /** ARN patterns by {@code service:resourceType}, with each {@code ${…}} placeholder a wildcard. */
+        static final Map<String, List<String>> ARNS = loadTypes();
+    }
+
+    /**
+     * Whether {@code arn} is of a resource type the action takes: null when the catalogue cannot
+     * say (an unknown action, or {@code *}), else the answer and, when it is no, the ARN formats
+     * the action takes.
+     */
+    public static Optional<List<String>> misfit(String action, String arn) {
+        Optional<Action> a = get(action);
+        if (a.isEmpty() || arn.equals("*") || a.get().wildcardOnly()) {
+            return Optional.empty();
+        }
+        String service = a.get().action().substring(0, a.get().action().indexOf(':'));
+        List<String> formats = new ArrayList<>();
+        for (String type : a.get().resourceTypes()) {
+            for (String pattern : Types.ARNS.getOrDefault(service + ":" + type, List.of())) {
+                if (Arns.matches(pattern.replaceAll("\\$\\{[^}]*}", "*"), arn) != Match.NO) {
+                    return Optional.empty();
+                }
+                formats.add(pattern);
+            }
+        }
+        return formats.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(formats));
+    }
+
     /** The action named, in any case. */
     public static Optional<Action> get(String action) {
         return Optional.ofNullable(Holder.BY_NAME.get(action.toLowerCase(Locale.ROOT)));
@@ -47,6 +75,19 @@ public final class Actions {
     /** The resource a request for {@code action} on {@code resource} is authorized against: {@code *} for a wildcard-only action. */
     public static String authorizedResource(String action, String resource) {
         return get(action).filter(Action::wildcardOnly).map(a -> "*").orElse(resource);
+    }
+
+    private static Map<String, List<String>> loadTypes() {
+        Map<String, List<String>> out = new HashMap<>(4096);
+        Catalogue.read("/dev/breachpath/iam/resource-types.tsv.gz", (service, rest) -> {
+            String[] f = rest.split("\t", -1);
+            List<String> patterns = new ArrayList<>();
+            for (String p : f[1].split(", ")) {
+                patterns.add(p.trim());
+            }
+            out.put(service + ":" + f[0], List.copyOf(patterns));
+        });
+        return Map.copyOf(out);
     }
 
     private static Map<String, Action> load() {
