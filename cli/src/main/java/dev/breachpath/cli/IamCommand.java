@@ -134,6 +134,7 @@ final class IamCommand implements Runnable {
                 o.put("principal", x.principal());
                 o.put("action", x.action());
                 o.put("resource", x.resource());
+                x.notes().forEach(o.putArray("notes")::add);
                 out.println(o);
             } else {
                 out.println(x.principal() + " → " + x.action() + " → " + x.resource());
