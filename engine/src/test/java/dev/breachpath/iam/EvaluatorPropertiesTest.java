@@ -26,7 +26,7 @@ class EvaluatorPropertiesTest {
     private static final String A = "111122223333";
     private static final String B = "444455556666";
     private static final List<String> PRINCIPALS = List.of("arn:aws:iam::" + A + ":user/alice", "arn:aws:iam::" + A + ":role/app",
-            "arn:aws:iam::" + B + ":user/mallory");
+            "arn:aws:sts::" + A + ":assumed-role/app/s1", "arn:aws:iam::" + B + ":user/mallory");
     private static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "iam:PassRole", "ec2:RunInstances");
     private static final List<String> ACTION_PATTERNS = List.of("*", "s3:*", "s3:Get*", "S3:getobject", "iam:*", "ec2:Run?nstances",
             "s3express:*", "s3:Put*", "*:*");
@@ -106,6 +106,7 @@ class EvaluatorPropertiesTest {
                 Arbitraries.of(RESOURCE_PATTERNS).list().ofMinSize(1).ofMaxSize(2), Arbitraries.of(true, false, false, false),
                 Arbitraries.of(CONDITIONS).injectNull(0.7),
                 Arbitraries.of("*", "arn:aws:iam::" + A + ":user/alice", "arn:aws:iam::" + A + ":role/app", A,
+                        "arn:aws:sts::" + A + ":assumed-role/app/s1", "arn:aws:sts::" + A + ":assumed-role/app/other",
                         "arn:aws:iam::" + B + ":root", "arn:aws:iam::" + B + ":user/mallory"))
                 .as((effect, actions, notAction, resources, notResource, condition, principal) -> {
                     ObjectNode s = JSON.createObjectNode().put("Effect", effect);

@@ -73,7 +73,7 @@ final class ReferenceEvaluator {
             for (JsonNode s : statements(rp)) {
                 if (s.path("Effect").asText().equals("Allow") && applies(s, true, principal, account, action, resource, context)) {
                     String how = naming(s, principal, account);
-                    if (named.equals("none") || named.equals("account")) {
+                    if (named.equals("none") || named.equals("account") || named.equals("role") && !how.equals("account")) {
                         named = how;
                     }
                 }
@@ -82,8 +82,8 @@ final class ReferenceEvaluator {
         if (cross) {
             return !named.equals("none") && identityAllows && boundaryAllows ? "Allow/Allowed" : "Deny/ImplicitlyDenied";
         }
-        // Same account: a resource policy naming the user, or everyone, grants alone; naming the role, within its boundary.
-        if (named.equals("everyone") || named.equals("principal") && (!principal.contains(":role/") || boundaryAllows)) {
+        // Same account: a resource policy naming the user or session, or everyone, grants alone; naming the role, within its boundary.
+        if (named.equals("everyone") || named.equals("principal") || named.equals("role") && boundaryAllows) {
             return "Allow/Allowed";
         }
         // Steps 4 and 5: identity policies, within the boundary.
@@ -133,12 +133,21 @@ final class ReferenceEvaluator {
                 return "everyone";
             }
             if (t.equals(principal)) {
-                best = "principal";
+                best = principal.contains(":role/") ? "role" : "principal";
+            } else if (principal.contains(":assumed-role/") && t.equals(roleOf(principal))) {
+                best = "role";
             } else if ((t.equals(account) || t.equals("arn:aws:iam::" + account + ":root")) && best.equals("none")) {
                 best = "account";
             }
         }
         return best;
+    }
+
+    /** The role ARN of a session ARN: arn:aws:sts::A:assumed-role/R/S gives arn:aws:iam::A:role/R. */
+    private static String roleOf(String session) {
+        String[] p = session.split(":");
+        String[] parts = p[5].split("/");
+        return "arn:aws:iam::" + p[4] + ":role/" + parts[1];
     }
 
     private static boolean conditions(JsonNode block, JsonNode context) {
