@@ -54,11 +54,10 @@ final class IamCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Decides every case of a JSON list of IAM decision cases (the format of the",
-                    "shared IAM decision vectors: request, policies, mode) and prints one JSON object",
-                    "per case: id, decision (Allow, Deny, Possible), detail (Allowed, ImplicitlyDenied,",
-                    "ExplicitlyDenied), reason, the statements that decided it, and with Possible the",
-                    "conditions that must hold. Exit 0 unless the cases cannot be read."})
+            description = "Decides every case of a JSON list of IAM decision cases (the format of the shared IAM decision "
+                    + "vectors: request, policies, mode) and prints one JSON object per case: id, decision (Allow, Deny, "
+                    + "Possible), detail (Allowed, ImplicitlyDenied, ExplicitlyDenied), reason, the statements that decided"
+                    + " it, and with Possible the conditions that must hold. Exit 0 unless the cases cannot be read.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -94,9 +93,9 @@ final class IamCommand implements Runnable {
     }
 
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Answers whether a principal of the loaded inputs may perform an action on a resource,",
-                    "with every policy that is in force there (identity, group, boundary, resource policy,",
-                    "trust policy), and names the statements that decide it."})
+            description = "Answers whether a principal of the loaded inputs may perform an action on a resource, with every "
+                    + "policy that is in force there (identity, group, boundary, resource policy, trust policy), and names "
+                    + "the statements that decide it.")
     static final class Explain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

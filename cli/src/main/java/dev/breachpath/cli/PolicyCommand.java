@@ -22,9 +22,9 @@ final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Runs the test cases of every policy under DIR (each policy folder's tests/*.yaml:",
-                    "inputs, and every finding the policy must report on them). Exit 0 when all pass,",
-                    "1 when one fails, 2 when a policy or case cannot be read."})
+            description = "Runs the test cases of every policy under DIR (each policy folder's tests/*.yaml: inputs, and every "
+                    + "finding the policy must report on them). Exit 0 when all pass, 1 when one fails, 2 when a policy or "
+                    + "case cannot be read.")
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
