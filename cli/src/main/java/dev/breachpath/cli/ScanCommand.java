@@ -1,13 +1,23 @@
 package dev.breachpath.cli;
 
+import dev.breachpath.Breachpath;
+import dev.breachpath.graph.FactGraph;
 import dev.breachpath.load.Loaded;
+import dev.breachpath.load.Stage;
 import dev.breachpath.policy.Finding;
 import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.PolicyException;
 import dev.breachpath.policy.PolicyLoader;
 import dev.breachpath.policy.Scanner;
 import dev.breachpath.policy.Severity;
+import dev.breachpath.report.Baseline;
+import dev.breachpath.report.HtmlWriter;
+import dev.breachpath.report.JUnitWriter;
+import dev.breachpath.report.MarkdownWriter;
+import dev.breachpath.report.SarifWriter;
+import dev.breachpath.report.ScanReport;
 import dev.breachpath.report.ScanWriter;
+import dev.breachpath.report.Waivers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +27,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +41,7 @@ import picocli.CommandLine.Option;
                 "sensitive data, each hop explained. Exit 0 when nothing is at or above --fail-on, 1 when",
                 "something is, 2 when the run could not be completed (bad input, bad policy)."})
 final class ScanCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, sarif, markdown, html, junit }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,8 +49,32 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     GraphArgs args;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, sarif (GitHub code scanning), markdown (a PR comment with Mermaid paths), "
+                    + "html (one self-contained file) or junit (JUnit XML).")
     Format format;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "An earlier JSON report (--format json or --write-baseline): report only findings not in it.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Also write every finding of this scan (before --baseline and waivers) as a JSON report, for --baseline later.")
+    Path writeBaseline;
+
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "A YAML file of accepted risks (docs/ci.md): waived findings are listed as waived and do not fail the run;"
+                    + " expired waivers and waivers that match nothing are reported.")
+    Path waiversFile;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date waivers expire against (default: today, UTC).")
+    String today;
+
+    @Option(names = "--diff", description = "Scan the state before the plan too: mark the findings the plan adds, list those it removes.")
+    boolean diff;
+
+    @Option(names = "--new-only", description = "Report only the findings the plan adds (implies --diff).")
+    boolean newOnly;
 
     @Option(names = {"--output", "-o"}, paramLabel = "FILE", description = "Write the report here instead of to standard output.")
     Path output;
@@ -68,34 +106,113 @@ final class ScanCommand implements Callable<Integer> {
         long loadedAt = System.nanoTime();
         var graph = args.derived(loaded, classification);
         long derivedAt = System.nanoTime();
-        Scanner.Result result = new Scanner(graph.graph(), Math.max(1, Math.round(timeoutSeconds * 1000))).run(policies);
+        long timeout = Math.max(1, Math.round(timeoutSeconds * 1000));
+        Scanner.Result result = new Scanner(graph.graph(), timeout).run(policies);
         if (timings) {
             var err = spec.commandLine().getErr();
             err.printf("breachpath: timings: load %d ms, derive %d ms, policies %d ms%n", (loadedAt - start) / 1_000_000,
                     (derivedAt - loadedAt) / 1_000_000, (System.nanoTime() - derivedAt) / 1_000_000);
             result.millis().forEach((id, ms) -> err.printf("breachpath: timings:   %-36s %5d ms%n", id, ms));
         }
-        String report = format == Format.json
-                ? ScanWriter.json(Main.version(), loaded.reports(), result.findings(), result.errors())
-                : ScanWriter.text(loaded.reports(), result.findings(), result.errors());
-        if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        List<String> errors = new ArrayList<>(result.errors());
+        List<String> notes = new ArrayList<>();
+        List<Finding> findings = result.findings();
+        Set<String> fresh = null;
+        List<Finding> removed = List.of();
+        if (diff || newOnly) {
+            if (args.inputs.stage != Stage.AFTER) {
+                throw new Main.Failure("--diff and --new-only compare the plan applied with the state before it: drop --stage");
             }
-            Files.writeString(output, report, StandardCharsets.UTF_8);
+            FactGraph before = loaded.graph(Stage.BEFORE);
+            Breachpath.derive(before, classification);
+            Scanner.Result prior = new Scanner(before.graph(), timeout).run(policies);
+            prior.errors().forEach(e -> errors.add("before the plan: " + e));
+            Set<String> beforeIds = prior.findings().stream().map(Finding::id).collect(Collectors.toSet());
+            Set<String> afterIds = findings.stream().map(Finding::id).collect(Collectors.toSet());
+            fresh = new HashSet<>(afterIds);
+            fresh.removeAll(beforeIds);
+            removed = prior.findings().stream().filter(f -> !afterIds.contains(f.id())).toList();
+            if (newOnly) {
+                Set<String> added = fresh;
+                int unchanged = (int) findings.stream().filter(f -> !added.contains(f.id())).count();
+                findings = findings.stream().filter(f -> added.contains(f.id())).toList();
+                if (unchanged > 0) {
+                    notes.add(unchanged + (unchanged == 1 ? " finding exists" : " findings exist") + " before the plan too and "
+                            + (unchanged == 1 ? "is" : "are") + " not shown (--new-only)");
+                }
+            }
+        }
+        if (writeBaseline != null) {
+            write(writeBaseline, ScanWriter.json(ScanReport.of(Main.version(), loaded.reports(), policies, result.findings(), errors)));
+        }
+        int baselined = 0;
+        if (baseline != null) {
+            Set<String> known = read(() -> Baseline.read(baseline));
+            int all = findings.size();
+            findings = findings.stream().filter(f -> !known.contains(f.id())).toList();
+            baselined = all - findings.size();
+        }
+        Waivers waivers = waiversFile == null ? Waivers.none() : read(() -> Waivers.read(waiversFile));
+        Waivers.Applied applied = waivers.apply(findings, date());
+        notes.addAll(applied.notes());
+        ScanReport report = new ScanReport(Main.version(), loaded.reports(), policies, applied.findings(), applied.waived(), baselined,
+                fresh, removed, errors, notes);
+        String text = switch (format) {
+            case json -> ScanWriter.json(report);
+            case sarif -> SarifWriter.write(report);
+            case markdown -> MarkdownWriter.write(report);
+            case html -> HtmlWriter.write(report);
+            case junit -> JUnitWriter.write(report);
+            case text -> ScanWriter.text(report);
+        };
+        if (output != null) {
+            write(output, text);
         } else {
-            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         }
-        if (!result.errors().isEmpty()) {
-            for (String e : result.errors()) {
+        if (format != Format.text) {
+            notes.forEach(n -> spec.commandLine().getErr().println("breachpath: " + n));
+        }
+        if (!errors.isEmpty()) {
+            for (String e : errors) {
                 spec.commandLine().getErr().println("breachpath: " + e);
             }
             return Main.INCOMPLETE;
         }
-        boolean fail = threshold != null && result.findings().stream().map(Finding::policy).anyMatch(p -> p.severity().atLeast(threshold));
+        boolean fail = threshold != null && report.findings().stream().map(Finding::policy).anyMatch(p -> p.severity().atLeast(threshold));
         return fail ? 1 : 0;
+    }
+
+    private interface Reader<T> {
+        T read() throws PolicyException;
+    }
+
+    private static <T> T read(Reader<T> reader) {
+        try {
+            return reader.read();
+        } catch (PolicyException e) {
+            throw new Main.Failure(e.getMessage());
+        }
+    }
+
+    private LocalDate date() {
+        if (today == null) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+        try {
+            return LocalDate.parse(today);
+        } catch (DateTimeParseException e) {
+            throw new Main.Failure("--today: expected a date, YYYY-MM-DD");
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private Severity threshold() {
