@@ -11,15 +11,15 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 
 /** How findings name nodes: ids and types that a reader (and a baseline) can rely on. */
-final class Nodes {
+public final class Nodes {
     private final Graph g;
 
-    Nodes(Graph g) {
+    public Nodes(Graph g) {
         this.g = g;
     }
 
     /** The Terraform address, else the ARN, else the AWS id; a found credential is named by where it was found. */
-    String id(Node n) {
+    public String id(Node n) {
         if (n.equals(BP.Internet)) {
             return "internet";
         }

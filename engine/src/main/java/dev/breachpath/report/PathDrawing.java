@@ -81,6 +81,11 @@ public final class PathDrawing {
         return t.length() <= 80 ? t : t.substring(0, 77) + "...";
     }
 
+    /** Text safe inside a quoted Mermaid label. */
+    static String mermaidLabel(String text) {
+        return mermaidText(text);
+    }
+
     private static String mermaidText(String text) {
         return text.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
                 .replace("|", "#124;").replace("`", "#96;");
