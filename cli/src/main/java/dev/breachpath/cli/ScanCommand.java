@@ -101,6 +101,9 @@ final class ScanCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Severity threshold = threshold();
         List<Policy> policies = policies();
+        // Read before anything is written: --baseline and --write-baseline may name the same file.
+        Set<String> known = baseline == null ? null : read(() -> Baseline.read(baseline));
+        Waivers waivers = waiversFile == null ? Waivers.none() : read(() -> Waivers.read(waiversFile));
         var classification = args.classification();
         Loaded loaded = args.load(spec.commandLine().getErr());
         long loadedAt = System.nanoTime();
@@ -142,17 +145,15 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
-        if (writeBaseline != null) {
-            write(writeBaseline, ScanWriter.json(ScanReport.of(Main.version(), loaded.reports(), policies, result.findings(), errors)));
-        }
         int baselined = 0;
-        if (baseline != null) {
-            Set<String> known = read(() -> Baseline.read(baseline));
+        if (known != null) {
             int all = findings.size();
             findings = findings.stream().filter(f -> !known.contains(f.id())).toList();
             baselined = all - findings.size();
         }
-        Waivers waivers = waiversFile == null ? Waivers.none() : read(() -> Waivers.read(waiversFile));
+        if (writeBaseline != null) {
+            write(writeBaseline, ScanWriter.json(ScanReport.of(Main.version(), loaded.reports(), policies, result.findings(), errors)));
+        }
         Waivers.Applied applied = waivers.apply(findings, date());
         notes.addAll(applied.notes());
         ScanReport report = new ScanReport(Main.version(), loaded.reports(), policies, applied.findings(), applied.waived(), baselined,

@@ -40,6 +40,10 @@ class ReportOptionsTest {
         assertThat(report.path("baselined").asInt()).isEqualTo(3);
         assertThat(report.path("findings")).hasSize(2);
         report.path("findings").forEach(f -> assertThat(f.path("path").get(0).path("id").asText()).isEqualTo("aws_lambda_function.api"));
+        assertThat(run("scan", IMPERVA, ROLE_CHAIN, "--baseline", baseline.toString(), "--write-baseline", baseline.toString()))
+                .as("the same file read, then rewritten").isEqualTo(1);
+        assertThat(JSON.readTree(baseline.toFile()).path("findings")).hasSize(5);
+        assertThat(run("scan", IMPERVA, ROLE_CHAIN, "--baseline", baseline.toString())).isZero();
     }
 
     @Test
