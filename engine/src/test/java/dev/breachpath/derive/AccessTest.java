@@ -23,11 +23,7 @@ class AccessTest {
     private static FactGraph derived(Path dir, String from, String to) throws Exception {
         String plan = Files.readString(TestPaths.fixtures().resolve("terraform/capital-one/plan.json"));
         assertThat(plan).contains(from);
-        Path file = dir.resolve("plan.json");
-        Files.writeString(file, plan.replace(from, to));
-        FactGraph graph = Breachpath.load(List.of(file.toString())).graph(Stage.AFTER);
-        Breachpath.derive(graph, Classification.defaults());
-        return graph;
+        return derive(dir, plan.replace(from, to));
     }
 
     @Test
