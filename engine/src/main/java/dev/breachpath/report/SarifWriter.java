@@ -76,11 +76,7 @@ public final class SarifWriter {
         for (Waivers.Waived w : report.waived()) {
             result(results.addObject(), w.finding(), ruleIndex, locations, artifactIndex, report, w.waiver());
         }
-        if (report.fresh() != null) {
-            for (Finding f : report.removed()) {
-                result(results.addObject(), f, ruleIndex, locations, artifactIndex, report, null).put("baselineState", "absent");
-            }
-        }
+        // Paths the plan removes are not results: code scanning would raise them as alerts.
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -91,7 +87,6 @@ public final class SarifWriter {
     private static List<Finding> all(ScanReport report) {
         List<Finding> out = new ArrayList<>(report.findings());
         report.waived().forEach(w -> out.add(w.finding()));
-        out.addAll(report.removed());
         return out;
     }
 
@@ -128,7 +123,7 @@ public final class SarifWriter {
         }
     }
 
-    private static ObjectNode result(ObjectNode r, Finding f, Map<String, Integer> ruleIndex, Locations locations,
+    private static void result(ObjectNode r, Finding f, Map<String, Integer> ruleIndex, Locations locations,
                                      Map<String, Integer> artifactIndex, ScanReport report, Waivers.Waiver waiver) {
         r.put("ruleId", f.policy().id());
         r.put("ruleIndex", ruleIndex.get(f.policy().id()));
@@ -163,7 +158,6 @@ public final class SarifWriter {
             s.put("status", "accepted");
             s.put("justification", waiver.reason() + " (owner " + waiver.owner() + ", until " + waiver.expires() + ")");
         }
-        return r;
     }
 
     private static void location(ObjectNode loc, String id, Locations locations, Map<String, Integer> artifactIndex, String message) {
