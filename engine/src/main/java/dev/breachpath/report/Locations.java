@@ -35,6 +35,9 @@ final class Locations {
                 int n = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     n++;
+                    if (!line.contains("ddress\"") && !line.contains("rn\"")) {
+                        continue;
+                    }
                     Matcher m = KEY.matcher(line);
                     while (m.find()) {
                         places.putIfAbsent(m.group(1), new Place(input.path(), n));

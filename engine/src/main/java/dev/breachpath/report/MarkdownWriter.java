@@ -48,18 +48,23 @@ public final class MarkdownWriter {
             }
             out.append("\n### ").append(s.label()).append(" (").append(group.size()).append(")\n");
             for (Finding f : group) {
-                String entry = entry(f, report);
-                if (out.length() + entry.length() > BUDGET) {
-                    out.append("- ").append(report.isNew(f) ? "**NEW** " : "").append(escape(f.message())).append('\n');
-                    omitted++;
-                } else {
+                String entry = out.length() < BUDGET ? entry(f, report) : "";
+                if (!entry.isEmpty() && out.length() + entry.length() <= BUDGET) {
                     out.append(entry);
+                    continue;
+                }
+                String line = "- " + (report.isNew(f) ? "**NEW** " : "") + escape(f.message()) + "\n";
+                if (out.length() + line.length() <= BUDGET) {
+                    out.append(line);
+                } else {
+                    omitted++;
                 }
             }
         }
         if (omitted > 0) {
-            out.append("\n_").append(omitted).append(" findings are listed without their paths to keep this comment within GitHub's"
-                    + " size limit; the full report (`--format html` or `json`) has them._\n");
+            out.append("\n_").append(omitted).append(omitted == 1 ? " more finding is" : " more findings are")
+                    .append(" left out to keep this comment within GitHub's size limit; the full report (`--format html` or `json`)"
+                            + " has every one._\n");
         }
         if (!report.removed().isEmpty()) {
             out.append("\n### removed by this plan (").append(report.removed().size()).append(")\n");
