@@ -59,7 +59,8 @@ final class ScanCommand implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--write-baseline", paramLabel = "FILE",
-            description = "Also write every finding of this scan (before --baseline and waivers) as a JSON report, for --baseline later.")
+            description = "Also write every finding of this scan that no waiver covers (before --baseline and --new-only) as a JSON"
+                    + " report, for --baseline later.")
     Path writeBaseline;
 
     @Option(names = "--waivers", paramLabel = "FILE",
@@ -119,7 +120,11 @@ final class ScanCommand implements Callable<Integer> {
         }
         List<String> errors = new ArrayList<>(result.errors());
         List<String> notes = new ArrayList<>();
-        List<Finding> findings = result.findings();
+        // Waivers first, over every finding: whether a waiver matches, or has expired, does not
+        // depend on what --new-only or --baseline then leave out.
+        Waivers.Applied applied = waivers.apply(result.findings(), date());
+        List<Finding> findings = applied.findings();
+        List<Waivers.Waived> waived = applied.waived();
         Set<String> fresh = null;
         List<Finding> removed = List.of();
         if (diff || newOnly) {
@@ -131,7 +136,7 @@ final class ScanCommand implements Callable<Integer> {
             Scanner.Result prior = new Scanner(before.graph(), timeout).run(policies);
             prior.errors().forEach(e -> errors.add("before the plan: " + e));
             Set<String> beforeIds = prior.findings().stream().map(Finding::id).collect(Collectors.toSet());
-            Set<String> afterIds = findings.stream().map(Finding::id).collect(Collectors.toSet());
+            Set<String> afterIds = result.findings().stream().map(Finding::id).collect(Collectors.toSet());
             fresh = new HashSet<>(afterIds);
             fresh.removeAll(beforeIds);
             removed = prior.findings().stream().filter(f -> !afterIds.contains(f.id())).toList();
@@ -139,11 +144,16 @@ final class ScanCommand implements Callable<Integer> {
                 Set<String> added = fresh;
                 int unchanged = (int) findings.stream().filter(f -> !added.contains(f.id())).count();
                 findings = findings.stream().filter(f -> added.contains(f.id())).toList();
+                waived = waived.stream().filter(w -> added.contains(w.finding().id())).toList();
                 if (unchanged > 0) {
                     notes.add(unchanged + (unchanged == 1 ? " finding exists" : " findings exist") + " before the plan too and "
                             + (unchanged == 1 ? "is" : "are") + " not shown (--new-only)");
                 }
             }
+        }
+        if (writeBaseline != null) {
+            // What is waived stays out of a baseline, so that it is reported again once its waiver expires.
+            write(writeBaseline, ScanWriter.json(ScanReport.of(Main.version(), loaded.reports(), policies, applied.findings(), errors)));
         }
         int baselined = 0;
         if (known != null) {
@@ -151,12 +161,8 @@ final class ScanCommand implements Callable<Integer> {
             findings = findings.stream().filter(f -> !known.contains(f.id())).toList();
             baselined = all - findings.size();
         }
-        if (writeBaseline != null) {
-            write(writeBaseline, ScanWriter.json(ScanReport.of(Main.version(), loaded.reports(), policies, result.findings(), errors)));
-        }
-        Waivers.Applied applied = waivers.apply(findings, date());
         notes.addAll(applied.notes());
-        ScanReport report = new ScanReport(Main.version(), loaded.reports(), policies, applied.findings(), applied.waived(), baselined,
+        ScanReport report = new ScanReport(Main.version(), loaded.reports(), policies, findings, waived, baselined,
                 fresh, removed, errors, notes);
         String text = switch (format) {
             case json -> ScanWriter.json(report);
@@ -213,7 +219,7 @@ final class ScanCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8)); // replaces what UTF-8 cannot hold, never fails on it
     }
 
     private Severity threshold() {

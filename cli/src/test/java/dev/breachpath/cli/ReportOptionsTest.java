@@ -80,6 +80,37 @@ class ReportOptionsTest {
     }
 
     @Test
+    void aWaiverOfWhatWasThereBeforeStillMatchesUnderNewOnly(@TempDir Path dir) throws IOException {
+        String kinds = ROOT.resolve("fixtures/terraform/kinds/plan.json").toString();
+        assertThat(run("scan", kinds, "--format", "json", "--fail-on", "none")).isZero();
+        String publicDb = null;
+        for (JsonNode f : JSON.readTree(out.toString()).path("findings")) {
+            if (f.path("policy").asText().equals("public-database")) {
+                publicDb = f.path("id").asText();
+            }
+        }
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, "waivers:\n  - id: " + publicDb + "\n    reason: r\n    owner: o\n    expires: 2027-01-01\n");
+        assertThat(run("scan", kinds, "--new-only", "--waivers", waivers.toString(), "--today", "2026-12-01")).isZero();
+        assertThat(out.toString()).startsWith("breachpath: 1 input, 62 resources: no findings (0 new in this plan, 0 removed)")
+                .doesNotContain("matches no finding").contains("5 findings exist before the plan too");
+    }
+
+    @Test
+    void aWaivedFindingStaysOutOfABaselineSoItReturnsWhenTheWaiverExpires(@TempDir Path dir) throws IOException {
+        assertThat(run("scan", IMPERVA, "--format", "json")).isEqualTo(1);
+        String critical = JSON.readTree(out.toString()).path("findings").get(0).path("id").asText();
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, "waivers:\n  - id: " + critical + "\n    reason: r\n    owner: o\n    expires: 2027-01-01\n");
+        Path baseline = dir.resolve("baseline.json");
+        run("scan", IMPERVA, "--waivers", waivers.toString(), "--today", "2026-12-01", "--write-baseline", baseline.toString());
+        assertThat(JSON.readTree(baseline.toFile()).path("findings")).hasSize(2);
+        assertThat(run("scan", IMPERVA, "--waivers", waivers.toString(), "--today", "2027-06-01", "--baseline", baseline.toString()))
+                .as("the waiver expired: the finding fails the run").isEqualTo(1);
+        assertThat(out.toString()).contains("1 finding, 2 in the baseline");
+    }
+
+    @Test
     void everyFormatWritesToAFile(@TempDir Path dir) throws IOException {
         for (String format : new String[] {"sarif", "markdown", "html", "junit", "json", "text"}) {
             Path file = dir.resolve("report." + format);

@@ -19,7 +19,8 @@ public final class Baseline {
     private Baseline() {}
 
     /**
-     * Reads the ids of a report's findings and waived findings.
+     * Reads the ids of a report's findings (not of its waived ones: those come back when their
+     * waiver expires).
      *
      * @throws PolicyException saying what is wrong, never quoting the file
      */
@@ -39,12 +40,9 @@ public final class Baseline {
             throw new PolicyException(file + ": expected a breachpath JSON report (scan --format json, or --write-baseline)");
         }
         Set<String> ids = new TreeSet<>();
-        for (String list : new String[] {"findings", "waived"}) {
-            for (JsonNode f : root.path(list)) {
-                JsonNode id = f.has("finding") ? f.path("finding").path("id") : f.path("id");
-                if (id.isTextual()) {
-                    ids.add(id.asText());
-                }
+        for (JsonNode f : root.path("findings")) {
+            if (f.path("id").isTextual()) {
+                ids.add(f.path("id").asText());
             }
         }
         return ids;

@@ -179,8 +179,7 @@ public final class HtmlWriter {
     }
 
     private static String fit(String text, int max) {
-        String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+        return PathDrawing.cut(text, max);
     }
 
     static String esc(String text) {

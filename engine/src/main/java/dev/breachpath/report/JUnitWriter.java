@@ -86,7 +86,9 @@ public final class JUnitWriter {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if ((c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE) || c == '\n' || c == '\t' || c == '\r') {
                         out.append(c);
                     }
                 }

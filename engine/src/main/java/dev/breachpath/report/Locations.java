@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * point into files (SARIF). Read in one pass per input, and only when asked.
  */
 final class Locations {
-    private static final Pattern KEY = Pattern.compile("\"(?:address|Arn|arn)\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"(?:address|Arn|arn)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\"");
 
-    /** A place in an input. */
-    record Place(String file, int line) {}
+    /** A place in an input: its line and column (both from 1; a plan printed on one line has many columns). */
+    record Place(String file, int line, int column) {}
 
     private final Map<String, Place> places = new HashMap<>();
 
@@ -40,13 +40,48 @@ final class Locations {
                     }
                     Matcher m = KEY.matcher(line);
                     while (m.find()) {
-                        places.putIfAbsent(m.group(1), new Place(input.path(), n));
+                        places.putIfAbsent(unescape(m.group(1)), new Place(input.path(), n, m.start() + 1));
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 // the file went away since it was read: its resources are named without a line
             }
         }
+    }
+
+    /** A JSON string's text with its escapes read ({@code \"}, {@code \\}, {@code \u0041}…). */
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
+                    if (i + 4 < s.length()) {
+                        try {
+                            out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                            i += 4;
+                        } catch (NumberFormatException x) {
+                            out.append('u');
+                        }
+                    }
+                }
+                default -> out.append(e);
+            }
+        }
+        return out.toString();
     }
 
     /** Where the resource with this id stands, if an input names it. */

@@ -68,25 +68,38 @@ public final class MarkdownWriter {
         }
         if (!report.removed().isEmpty()) {
             out.append("\n### removed by this plan (").append(report.removed().size()).append(")\n");
-            report.removed().forEach(f -> out.append("- ").append(escape(f.message())).append(" (`").append(f.policy().id()).append("`)\n"));
+            bounded(out, report.removed().stream().map(f -> escape(f.message()) + " (`" + f.policy().id() + "`)").toList());
         }
         if (!report.waived().isEmpty()) {
             out.append("\n<details><summary>waived (").append(report.waived().size()).append(")</summary>\n\n");
-            for (Waivers.Waived w : report.waived()) {
-                out.append("- ").append(escape(w.finding().message())).append(" — until ").append(w.waiver().expires()).append(", ")
-                        .append(escape(w.waiver().owner())).append(": ").append(escape(w.waiver().reason())).append('\n');
-            }
+            bounded(out, report.waived().stream().map(w -> escape(w.finding().message()) + " — until " + w.waiver().expires() + ", "
+                    + escape(w.waiver().owner()) + ": " + escape(w.waiver().reason())).toList());
             out.append("\n</details>\n");
         }
         if (!report.notes().isEmpty()) {
             out.append("\n**Notes**\n\n");
-            report.notes().forEach(n -> out.append("- ").append(escape(n)).append('\n'));
+            bounded(out, report.notes().stream().map(MarkdownWriter::escape).toList());
         }
         if (!report.errors().isEmpty()) {
             out.append("\n**Errors**\n\n");
-            report.errors().forEach(e -> out.append("- ").append(escape(e)).append('\n'));
+            bounded(out, report.errors().stream().map(MarkdownWriter::escape).toList());
         }
         return out.toString();
+    }
+
+    /** A bulleted list, as much of it as the comment's size allows, then how many were left out. */
+    private static void bounded(StringBuilder out, List<String> items) {
+        int left = 0;
+        for (String item : items) {
+            if (out.length() + item.length() + 3 < BUDGET + 4_000) {
+                out.append("- ").append(item).append('\n');
+            } else {
+                left++;
+            }
+        }
+        if (left > 0) {
+            out.append("- … and ").append(left).append(" more (the full report has them)\n");
+        }
     }
 
     private static String entry(Finding f, ScanReport report) {
@@ -114,11 +127,12 @@ public final class MarkdownWriter {
 
     /** Markdown-safe text: no stray emphasis, links or HTML from resource names or evidence. */
     static String escape(String text) {
-        return html(text).replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
+        return html(text.replace("\\", "\\\\")).replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
                 .replace("|", "\\|");
     }
 
+    /** HTML-safe text on one line (a blank line would end the HTML block it stands in). */
     static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -77,8 +77,16 @@ public final class PathDrawing {
     }
 
     static String shorten(String text) {
+        return cut(text, 80);
+    }
+
+    /** The text on one line, cut to at most {@code max} characters (never inside a character) with an ellipsis. */
+    static String cut(String text, int max) {
         String t = text.replaceAll("\\s+", " ").strip();
-        return t.length() <= 80 ? t : t.substring(0, 77) + "...";
+        if (t.codePointCount(0, t.length()) <= max) {
+            return t;
+        }
+        return t.substring(0, t.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     /** Text safe inside a quoted Mermaid label. */
@@ -87,7 +95,7 @@ public final class PathDrawing {
     }
 
     private static String mermaidText(String text) {
-        return text.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+        return text.replace("#", "#35;").replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
                 .replace("|", "#124;").replace("`", "#96;");
     }
 

@@ -168,7 +168,7 @@ public final class SarifWriter {
             if (index != null) {
                 artifact.put("index", index);
             }
-            physical.putObject("region").put("startLine", place.line());
+            physical.putObject("region").put("startLine", place.line()).put("startColumn", place.column());
         });
         loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", id).put("kind", "resource");
         if (message != null) {

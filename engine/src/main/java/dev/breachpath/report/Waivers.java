@@ -108,6 +108,7 @@ public final class Waivers {
         String file = path.toString();
         JsonNode root;
         List<Integer> lines = new ArrayList<>();
+        List<String> rawIds = new ArrayList<>();
         try {
             root = MAPPER.readTree(text);
             try (JsonParser p = FACTORY.createParser(text)) {
@@ -116,9 +117,13 @@ public final class Waivers {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                     if (t == JsonToken.FIELD_NAME && depth == 1 && p.currentName().equals("waivers")) {
                         inList = true;
+                    } else if (t == JsonToken.FIELD_NAME && inList && depth == 3 && p.currentName().equals("id") && !rawIds.isEmpty()) {
+                        p.nextToken();
+                        rawIds.set(rawIds.size() - 1, p.getText()); // as written: an id of digits and an e is no number
                     } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                         if (inList && depth == 2 && t == JsonToken.START_OBJECT) {
                             lines.add(p.currentLocation().getLineNr());
+                            rawIds.add(null);
                         }
                         depth++;
                     } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
@@ -152,7 +157,7 @@ public final class Waivers {
                     throw new PolicyException(at + "unknown key " + key + " (expected id, policy, resource, reason, owner, expires)");
                 }
             }
-            String id = text(w, "id");
+            String id = i < rawIds.size() && rawIds.get(i) != null ? rawIds.get(i).strip() : text(w, "id");
             String policy = text(w, "policy");
             String resource = text(w, "resource");
             if ((id == null) == (policy == null) || (policy != null) != (resource != null)) {
@@ -162,6 +167,9 @@ public final class Waivers {
                 if (text(w, key) == null) {
                     throw new PolicyException(at + key + " is required");
                 }
+            }
+            if (id != null && !id.matches("[0-9a-f]{16}")) {
+                throw new PolicyException(at + "id: expected a finding id, 16 hexadecimal digits (as reports print it)");
             }
             LocalDate expires;
             try {

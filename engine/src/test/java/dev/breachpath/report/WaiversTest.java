@@ -58,19 +58,30 @@ class WaiversTest {
     @Test
     void aBadWaiverFileIsOneLineWithItsPlaceAndNoContent(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("w.yaml");
-        Files.writeString(file, "waivers:\n  - id: abc\n    reason: AKIAIOSFODNN7EXAMPLE\n    owner: me\n");
+        Files.writeString(file, "waivers:\n  - id: 00000000000000ab\n    reason: AKIAIOSFODNN7EXAMPLE\n    owner: me\n");
         assertThatThrownBy(() -> Waivers.read(file)).isInstanceOf(PolicyException.class)
                 .hasMessage(file + ":2: waiver 1: expires is required");
-        Files.writeString(file, "waivers:\n  - id: abc\n    policy: x\n    resource: y\n    reason: r\n    owner: o\n    expires: 2027-01-01\n");
+        Files.writeString(file, "waivers:\n  - id: 00000000000000ab\n    policy: x\n    resource: y\n    reason: r\n    owner: o\n    expires: 2027-01-01\n");
         assertThatThrownBy(() -> Waivers.read(file)).hasMessage(file + ":2: waiver 1: name the finding by id, or by policy and resource (not both)");
-        Files.writeString(file, "waivers:\n  - id: abc\n    reason: r\n    owner: o\n    expires: soon\n    color: red\n");
+        Files.writeString(file, "waivers:\n  - id: 00000000000000ab\n    reason: r\n    owner: o\n    expires: soon\n    color: red\n");
         assertThatThrownBy(() -> Waivers.read(file)).hasMessageContaining("unknown key color");
-        Files.writeString(file, "waivers:\n  - id: abc\n    reason: r\n    owner: o\n    expires: next week\n");
+        Files.writeString(file, "waivers:\n  - id: 00000000000000ab\n    reason: r\n    owner: o\n    expires: next week\n");
         assertThatThrownBy(() -> Waivers.read(file)).hasMessage(file + ":2: waiver 1: expires: expected a date, YYYY-MM-DD");
+        Files.writeString(file, "waivers:\n  - id: abc\n    reason: r\n    owner: o\n    expires: 2027-01-01\n");
+        assertThatThrownBy(() -> Waivers.read(file)).hasMessage(file
+                + ":2: waiver 1: id: expected a finding id, 16 hexadecimal digits (as reports print it)");
         Files.writeString(file, "waivers: [ {id: AKIAIOSFODNN7EXAMPLE\n");
         assertThatThrownBy(() -> Waivers.read(file)).hasMessageStartingWith(file + ":").hasMessageNotContaining("AKIA");
         Files.writeString(file, "- just a list\n");
         assertThatThrownBy(() -> Waivers.read(file)).hasMessage(file + ": expected a mapping with a list under waivers:");
+    }
+
+    @Test
+    void anIdOfDigitsAndAnEIsReadAsWrittenNotAsANumber(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("w.yaml");
+        Files.writeString(file, "waivers:\n  - id: 1234567890e12345\n    reason: r\n    owner: o\n    expires: 2027-01-01\n"
+                + "  - id: 0000000000001234\n    reason: r\n    owner: o\n    expires: 2027-01-01\n");
+        assertThat(Waivers.read(file).waivers()).extracting(Waivers.Waiver::id).containsExactly("1234567890e12345", "0000000000001234");
     }
 
     @Test
