@@ -14,36 +14,33 @@ import java.util.List;
  *                   allowing statements must hold, those written {@code not …} (of a Deny) must not
  */
 public record Evaluation(Decision decision, Detail detail, String reason, List<String> statements, List<String> conditions) {
-    /** The three answers. */
+    /** The three answers, written {@code Allow}, {@code Deny}, {@code Possible}. */
     public enum Decision {
-        ALLOW("Allow"), DENY("Deny"), POSSIBLE("Possible");
-
-        private final String text;
-
-        Decision(String text) {
-            this.text = text;
-        }
+        ALLOW, DENY, POSSIBLE;
 
         @Override
         public String toString() {
-            return text;
+            return aws(name());
         }
     }
 
-    /** AWS's names for how a decision came about. */
+    /** AWS's names for how a decision came about: {@code Allowed}, {@code ImplicitlyDenied}, {@code ExplicitlyDenied}. */
     public enum Detail {
-        ALLOWED("Allowed"), IMPLICITLY_DENIED("ImplicitlyDenied"), EXPLICITLY_DENIED("ExplicitlyDenied");
-
-        private final String text;
-
-        Detail(String text) {
-            this.text = text;
-        }
+        ALLOWED, IMPLICITLY_DENIED, EXPLICITLY_DENIED;
 
         @Override
         public String toString() {
-            return text;
+            return aws(name());
         }
+    }
+
+    /** An enum constant as AWS writes the word: {@code IMPLICITLY_DENIED} is {@code ImplicitlyDenied}. */
+    private static String aws(String constant) {
+        StringBuilder out = new StringBuilder();
+        for (String word : constant.split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
     }
 
     public Evaluation {
