@@ -29,13 +29,16 @@ public record Yaml(String file, JsonNode root, Map<String, Integer> lines) {
 
     /** Reads a YAML file. */
     public static Yaml read(Path path) throws PolicyException {
-        String text;
+        return parse(path.toString(), text(path));
+    }
+
+    /** The text of a file, or a one-line error naming it (never its content). */
+    public static String text(Path path) throws PolicyException {
         try {
-            text = Files.readString(path);
+            return Files.readString(path);
         } catch (IOException e) {
             throw new PolicyException(path + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        return parse(path.toString(), text);
     }
 
     /** Parses YAML text that came from {@code file}. */

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.breachpath.policy.Finding;
 import dev.breachpath.policy.PolicyException;
+import dev.breachpath.policy.Yaml;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -99,12 +99,7 @@ public final class Waivers {
      * @throws PolicyException with {@code file:line: what was expected}, never quoting the file
      */
     public static Waivers read(Path path) throws PolicyException {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (IOException e) {
-            throw new PolicyException(path + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        String text = Yaml.text(path);
         String file = path.toString();
         JsonNode root;
         List<Integer> lines = new ArrayList<>();
