@@ -24,6 +24,15 @@ public interface InputFormat {
      */
     ParsedInput read(String path, JsonNode root);
 
+    /**
+     * The inputs to build graphs from, given every input this format read: the same by default;
+     * a format whose files describe one whole (API responses that each add to the same
+     * resources) joins them.
+     */
+    default java.util.List<ParsedInput> combine(java.util.List<ParsedInput> read) {
+        return read;
+    }
+
     /** The answer of {@link #detect(JsonNode)}. */
     record Detection(boolean isMine, String refusal) {
         private static final Detection NOT_MINE = new Detection(false, null);

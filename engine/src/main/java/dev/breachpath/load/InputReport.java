@@ -24,17 +24,19 @@ public final class InputReport {
     private final String format;
     private final String formatVersion;
     private final String error;
+    private final String unrecognised;
     private final int modelled;
     private final SortedMap<String, Integer> unmodelled;
     private final List<Rejection> rejected;
     private final List<String> warnings;
 
-    private InputReport(String path, String format, String formatVersion, String error, int modelled,
+    private InputReport(String path, String format, String formatVersion, String error, String unrecognised, int modelled,
                         SortedMap<String, Integer> unmodelled, List<Rejection> rejected, List<String> warnings) {
         this.path = path;
         this.format = format;
         this.formatVersion = formatVersion;
         this.error = error;
+        this.unrecognised = unrecognised;
         this.modelled = modelled;
         this.unmodelled = unmodelled;
         this.rejected = rejected;
@@ -43,7 +45,15 @@ public final class InputReport {
 
     /** The report of an input that could not be read: {@code error} is its one-line reason. */
     public static InputReport refused(String path, String error) {
-        return new InputReport(path, null, null, error, 0, new TreeMap<>(), List.of(), List.of());
+        return new InputReport(path, null, null, error, null, 0, new TreeMap<>(), List.of(), List.of());
+    }
+
+    /**
+     * The report of a file found in a directory or archive that is no input breachpath reads
+     * (a README, a response of an API it does not know): not an error, and no elements.
+     */
+    public static InputReport unrecognised(String path, String what) {
+        return new InputReport(path, null, null, null, what, 0, new TreeMap<>(), List.of(), List.of());
     }
 
     /** The input as named on the command line. */
@@ -51,7 +61,7 @@ public final class InputReport {
         return path;
     }
 
-    /** The detected format, e.g. {@code terraform-plan}; null if refused. */
+    /** The detected format, e.g. {@code terraform-plan}; null if refused or unrecognised. */
     public String format() {
         return format;
     }
@@ -68,6 +78,15 @@ public final class InputReport {
 
     public boolean isRefused() {
         return error != null;
+    }
+
+    /** What the file is, if it was not recognised as any input; else null. */
+    public String unrecognised() {
+        return unrecognised;
+    }
+
+    public boolean isUnrecognised() {
+        return unrecognised != null;
     }
 
     /** The number of elements: always modelled + unmodelled + rejected. */
@@ -165,7 +184,7 @@ public final class InputReport {
             }
             rejected.sort(Comparator.comparing(Rejection::element));
             List<String> sortedWarnings = warnings.stream().distinct().sorted().toList();
-            return new InputReport(path, format, formatVersion, null, modelled,
+            return new InputReport(path, format, formatVersion, null, null, modelled,
                     java.util.Collections.unmodifiableSortedMap(unmodelled), List.copyOf(rejected), sortedWarnings);
         }
     }

@@ -126,7 +126,7 @@ public final class JsonInput {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static boolean isGzip(byte[] b) {
+    static boolean isGzip(byte[] b) {
         return b.length >= 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B;
     }
 
@@ -134,7 +134,7 @@ public final class JsonInput {
         return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
     }
 
-    private static byte[] gunzip(String path, byte[] bytes) {
+    static byte[] gunzip(String path, byte[] bytes) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 8);
             byte[] buffer = new byte[64 * 1024];
@@ -150,6 +150,26 @@ public final class JsonInput {
         } catch (IOException e) {
             throw new InputException(path, null, "a damaged gzip file");
         }
+    }
+
+    /**
+     * Whether the bytes (gzipped or not) start, after white space and a byte order mark, like a
+     * JSON object or array: a file meant as JSON, which is damaged if it does not parse.
+     */
+    static boolean looksLikeJson(byte[] bytes) {
+        byte[] b = bytes;
+        if (isGzip(bytes)) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                b = in.readNBytes(4096);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        int i = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < b.length && Character.isWhitespace(b[i])) {
+            i++;
+        }
+        return i < b.length && (b[i] == '{' || b[i] == '[');
     }
 
     private static boolean isBlank(byte[] b) {

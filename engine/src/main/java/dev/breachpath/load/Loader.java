@@ -2,12 +2,9 @@ package dev.breachpath.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.breachpath.graph.FactGraph;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -28,23 +25,46 @@ public final class Loader {
 
     /** Reads every input and builds both stages' graphs. */
     public Loaded load(List<String> paths) {
-        List<InputReport> refused = new ArrayList<>();
-        List<ParsedInput> parsed = new ArrayList<>();
+        List<InputReport> reports = new ArrayList<>();
+        Map<InputFormat, List<ParsedInput>> parsed = new LinkedHashMap<>();
+        formats.forEach(f -> parsed.put(f, new ArrayList<>()));
         for (String path : new TreeSet<>(paths)) {
+            List<Sources.Entry> entries;
             try {
-                parsed.add(read(path));
+                entries = Sources.expand(path);
             } catch (InputException e) {
-                refused.add(InputReport.refused(path, e.problemAt()));
-            } catch (RuntimeException e) {
-                // A reader's bug must not lose the other inputs, nor print what it read.
-                refused.add(InputReport.refused(path, "breachpath could not read this input (an internal error;"
-                        + " please report it with the breachpath version and the input's format)"));
+                reports.add(InputReport.refused(path, e.problemAt()));
+                continue;
+            }
+            for (Sources.Entry entry : entries) {
+                try {
+                    Read read = read(entry);
+                    if (read.unrecognised() != null) {
+                        reports.add(InputReport.unrecognised(entry.name(), read.unrecognised()));
+                    } else {
+                        parsed.get(read.format()).add(read.input());
+                    }
+                } catch (InputException e) {
+                    reports.add(InputReport.refused(entry.name(), e.problemAt()));
+                } catch (RuntimeException e) {
+                    // A reader's bug must not lose the other inputs, nor print what it read.
+                    reports.add(InputReport.refused(entry.name(), "breachpath could not read this input (an internal error;"
+                            + " please report it with the breachpath version and the input's format)"));
+                }
             }
         }
-        FactGraph before = build(parsed, Stage.BEFORE);
-        FactGraph after = build(parsed, Stage.AFTER);
-        List<InputReport> reports = new ArrayList<>(refused);
-        parsed.forEach(p -> reports.add(p.report()));
+        List<ParsedInput> inputs = new ArrayList<>();
+        parsed.forEach((format, read) -> {
+            if (!read.isEmpty()) {
+                inputs.addAll(format.combine(read));
+            }
+        });
+        Identities identities = new Identities();
+        inputs.forEach(i -> i.identify(identities));
+        identities.resolve();
+        FactGraph before = build(inputs, Stage.BEFORE);
+        FactGraph after = build(inputs, Stage.AFTER);
+        inputs.forEach(p -> reports.addAll(p.reports()));
         reports.sort(java.util.Comparator.comparing(InputReport::path));
         return new Loaded(reports, before, after);
     }
@@ -62,45 +82,45 @@ public final class Loader {
         return graph;
     }
 
+    /** What reading one file gave: an input of a format, or why it is none. */
+    record Read(InputFormat format, ParsedInput input, String unrecognised) {}
+
     /**
-     * Reads one input.
+     * Reads one file. A file named by the user that is no input breachpath reads is refused; one
+     * found in a directory or archive is reported as unrecognised, unless it was meant as JSON
+     * and is damaged.
      *
      * @throws InputException if it cannot be read
      */
-    ParsedInput read(String path) {
-        JsonNode root = JsonInput.read(path, bytes(path));
+    Read read(Sources.Entry entry) {
+        String path = entry.name();
+        byte[] bytes = entry.bytes().get();
+        if (entry.contained() && !JsonInput.looksLikeJson(bytes)) {
+            return new Read(null, null, "not a JSON object or array");
+        }
+        JsonNode root = JsonInput.read(path, bytes);
+        JsonNode data = Recorded.unwrap(root);
+        if (data == null) {
+            String why = "a recorded error response (HTTP " + root.path("status_code").asText() + "), not data";
+            if (entry.contained()) {
+                return new Read(null, null, why);
+            }
+            throw new InputException(path, null, why);
+        }
         for (InputFormat format : formats) {
-            InputFormat.Detection detection = format.detect(root);
+            InputFormat.Detection detection = format.detect(data);
             if (detection.isMine()) {
                 if (detection.refusal() != null) {
                     throw new InputException(path, null, detection.refusal());
                 }
-                return format.read(path, root);
+                return new Read(format, format.read(path, data), null);
             }
+        }
+        if (entry.contained()) {
+            return new Read(null, null, "JSON that is no input breachpath reads");
         }
         throw new InputException(path, null, "not an input breachpath reads: expected a Terraform plan"
-                + " (the output of terraform show -json PLANFILE) or IAM authorization details"
-                + " (aws iam get-account-authorization-details)");
-    }
-
-    private static byte[] bytes(String path) {
-        Path file;
-        try {
-            file = Path.of(path);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new InputException(path, null, "not a valid file path");
-        }
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InputException(path, null, "a directory, expected a file");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(path, null, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(path, null, "cannot be read: permission denied");
-        } catch (IOException | OutOfMemoryError e) {
-            throw new InputException(path, null, "cannot be read");
-        }
+                + " (the output of terraform show -json PLANFILE), AWS CLI output (aws ec2 describe-instances, ...),"
+                + " an AWS Config snapshot or configuration item, or a directory or archive of them");
     }
 }

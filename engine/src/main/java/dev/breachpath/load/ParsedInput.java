@@ -10,6 +10,12 @@ public interface ParsedInput {
     /** The input as the user named it. */
     String path();
 
+    /**
+     * Tells which of its resources are planned or deployed ones, before any graph is built; the
+     * identities are resolved once every input has told, and stay the input's to consult.
+     */
+    default void identify(Identities identities) {}
+
     /** Registers the nodes this input describes in the given stage. */
     void register(Stage stage, LinkIndex index);
 
@@ -18,8 +24,11 @@ public interface ParsedInput {
      */
     void write(Stage stage, FactsTarget target);
 
-    /** The report of this input; complete once every stage has been written. */
-    InputReport report();
+    /**
+     * The reports of this input, one per file it was read from; complete once every stage has
+     * been written.
+     */
+    java.util.List<InputReport> reports();
 
     /** Where {@link #write} writes: the stage's graph and index. */
     record FactsTarget(dev.breachpath.graph.FactGraph graph, LinkIndex index) {}

@@ -39,6 +39,10 @@ public final class InputsWriter {
             input.put("error", r.error());
             return input;
         }
+        if (r.isUnrecognised()) {
+            input.put("unrecognised", r.unrecognised());
+            return input;
+        }
         input.put("format", r.format());
         input.put("formatVersion", r.formatVersion());
         input.put("elements", r.elements());
@@ -61,6 +65,10 @@ public final class InputsWriter {
             out.append(r.path()).append('\n');
             if (r.isRefused()) {
                 out.append("  refused: ").append(r.error()).append('\n');
+                continue;
+            }
+            if (r.isUnrecognised()) {
+                out.append("  unrecognised: ").append(r.unrecognised()).append('\n');
                 continue;
             }
             out.append("  ").append(r.format());

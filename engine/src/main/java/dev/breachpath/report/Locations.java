@@ -28,7 +28,7 @@ final class Locations {
 
     Locations(List<InputReport> inputs) {
         for (InputReport input : inputs) {
-            if (input.isRefused()) {
+            if (!"terraform-plan".equals(input.format())) {
                 continue;
             }
             try (BufferedReader in = Files.newBufferedReader(Path.of(input.path()), StandardCharsets.UTF_8)) {

@@ -113,8 +113,15 @@ public final class ScanWriter {
         List<InputReport> inputs = report.inputs();
         List<Finding> findings = report.findings();
         int elements = inputs.stream().mapToInt(InputReport::elements).sum();
-        out.append("breachpath: ").append(inputs.size()).append(inputs.size() == 1 ? " input, " : " inputs, ")
-                .append(elements).append(" resources: ")
+        long unrecognised = inputs.stream().filter(InputReport::isUnrecognised).count();
+        long read = inputs.size() - unrecognised;
+        out.append("breachpath: ").append(read).append(read == 1 ? " input, " : " inputs, ")
+                .append(elements).append(" resources");
+        if (unrecognised > 0) {
+            out.append(" (").append(unrecognised).append(unrecognised == 1 ? " file" : " files")
+                    .append(" not recognised: breachpath inputs lists them)");
+        }
+        out.append(": ")
                 .append(findings.isEmpty() ? "no findings" : findings.size() + (findings.size() == 1 ? " finding" : " findings"));
         if (report.fresh() != null) {
             long fresh = findings.stream().filter(report::isNew).count();

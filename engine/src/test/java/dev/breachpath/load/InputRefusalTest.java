@@ -108,7 +108,7 @@ class InputRefusalTest {
     @Test
     void notAPlan() throws IOException {
         assertThat(refusal("[1, 2, 3]")).contains("not an input breachpath reads");
-        assertThat(refusal("{\"Reservations\": []}")).contains("not an input breachpath reads");
+        assertThat(refusal("{\"Reservation\": []}")).contains("not an input breachpath reads");
     }
 
     @Test
@@ -121,7 +121,7 @@ class InputRefusalTest {
     void missingFileAndDirectory() {
         Loaded loaded = Breachpath.load(List.of(dir.resolve("nope.json").toString(), dir.toString()));
         assertThat(loaded.reports()).extracting(InputReport::error)
-                .containsExactlyInAnyOrder("no such file", "a directory, expected a file");
+                .containsExactlyInAnyOrder("no such file", "a directory with no files to read");
     }
 
     @Test

@@ -210,7 +210,7 @@ final class AuthorizationDetailsInput implements ParsedInput {
     }
 
     @Override
-    public InputReport report() {
-        return report.build();
+    public List<InputReport> reports() {
+        return List.of(report.build());
     }
 }

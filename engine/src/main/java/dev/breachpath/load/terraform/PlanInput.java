@@ -2,7 +2,9 @@ package dev.breachpath.load.terraform;
 
 import dev.breachpath.graph.BP;
 import dev.breachpath.graph.Iris;
+import dev.breachpath.load.Identities;
 import dev.breachpath.load.InputReport;
+import dev.breachpath.load.Overlay;
 import dev.breachpath.load.LinkIndex;
 import dev.breachpath.load.ParsedInput;
 import dev.breachpath.load.Stage;
@@ -36,6 +38,7 @@ final class PlanInput implements ParsedInput {
     private final InputReport.Builder report;
     private final Map<PlanResource, Node> nodes = new HashMap<>();
     private final Map<String, String> collisions = new HashMap<>();
+    private Identities identities = new Identities();
 
     PlanInput(Plan plan, AwsMappings mappings) {
         this.plan = plan;
@@ -54,11 +57,40 @@ final class PlanInput implements ParsedInput {
     }
 
     @Override
+    public void identify(Identities identities) {
+        this.identities = identities;
+        for (PlanResource r : plan.resources()) {
+            Node kind = kind(r);
+            if (kind.equals(BP.Resource) || r.data) {
+                continue;
+            }
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            for (Stage stage : Stage.values()) {
+                Snapshot s = r.in(stage);
+                for (String attribute : List.of("id", "arn")) {
+                    Value v = s == null ? Value.absent() : s.value(AttrPath.of(attribute));
+                    if (v.isKnown() && !v.isSensitive() && v.json().get().isValueNode()) {
+                        keys.add(v.json().get().asText());
+                    }
+                }
+            }
+            if (!keys.isEmpty()) {
+                identities.planned(new Identities.Planned(nodes.get(r), kind, r.address, keys, r.in(Stage.AFTER) != null));
+            }
+        }
+    }
+
+    /** True if the resource is a deployed one that the inventory describes before the plan. */
+    private boolean deployedBefore(PlanResource r, Stage stage) {
+        return stage == Stage.BEFORE && identities.deployedFor(nodes.get(r)).isPresent();
+    }
+
+    @Override
     public void register(Stage stage, LinkIndex index) {
         index.graph().addSecrets(plan.secrets());
         for (PlanResource r : plan.resources()) {
             Snapshot s = r.in(stage);
-            if (s == null) {
+            if (s == null || deployedBefore(r, stage)) {
                 continue;
             }
             Node node = nodes.get(r);
@@ -85,6 +117,12 @@ final class PlanInput implements ParsedInput {
             if (s == null) {
                 continue;
             }
+            if (deployedBefore(r, stage)) {
+                // The inventory writes what is deployed, under this resource's node.
+                mappings.forTerraform(r.qualifiedType()).ifPresentOrElse(m -> report.modelled(r.address),
+                        () -> report.unmodelled(r.address, r.qualifiedType()));
+                continue;
+            }
             String other = collisions.get(r.address);
             if (other != null) {
                 report.rejected(r.address, "the same address is in " + other
@@ -99,7 +137,12 @@ final class PlanInput implements ParsedInput {
         Node node = nodes.get(r);
         Optional<ResourceMapping> mapping = mappings.forTerraform(r.qualifiedType());
         Facts facts = new Facts(target.graph(), node);
-        PlanResourceView view = new PlanResourceView(r, s, node, target.index(), resolver, nodes::get, report::warning);
+        dev.breachpath.resource.TerraformResource view = new PlanResourceView(r, s, node, target.index(), resolver, nodes::get,
+                report::warning);
+        Optional<Identities.Deployed> deployed = identities.deployedFor(node);
+        if (deployed.isPresent()) {
+            view = new Overlay(view, deployed.get().view().apply(node, target.index()), changed(r));
+        }
         target.graph().begin();
         try {
             core(r, s, facts, resolver);
@@ -148,6 +191,34 @@ final class PlanInput implements ParsedInput {
         }
     }
 
+    /** The top-level attributes whose values the plan changes (all of them for a resource it creates). */
+    private static java.util.Set<String> changed(PlanResource r) {
+        Snapshot before = r.in(Stage.BEFORE);
+        Snapshot after = r.in(Stage.AFTER);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Snapshot s : new Snapshot[] {before, after}) {
+            if (s != null && s.values() != null) {
+                s.values().fieldNames().forEachRemaining(names::add);
+            }
+        }
+        if (after != null && after.unknown() != null && after.unknown().isObject()) {
+            after.unknown().fieldNames().forEachRemaining(names::add);
+        }
+        if (before == null || after == null) {
+            return names;
+        }
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        for (String name : names) {
+            com.fasterxml.jackson.databind.JsonNode b = before.values().get(name);
+            com.fasterxml.jackson.databind.JsonNode a = after.values().get(name);
+            boolean unknown = after.unknown() != null && Snapshot.containsTrue(after.unknown().get(name));
+            if (unknown || !java.util.Objects.equals(b, a)) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
     private String providerRegion(PlanResource r) {
         Configuration.ResourceConfig config = plan.configuration().resource(r);
         return config == null ? null : plan.configuration().region(config.providerKey());
@@ -168,7 +239,7 @@ final class PlanInput implements ParsedInput {
     }
 
     @Override
-    public InputReport report() {
-        return report.build();
+    public List<InputReport> reports() {
+        return List.of(report.build());
     }
 }

@@ -27,7 +27,8 @@ public final class TerraformPlanFormat implements InputFormat {
         if (!root.isObject()) {
             return Detection.notMine();
         }
-        boolean planLike = root.has("planned_values") || root.has("resource_changes") || root.has("configuration")
+        boolean planLike = root.has("planned_values") || root.has("resource_changes")
+                || root.has("configuration") && root.has("format_version")
                 || root.has("plan_format_version") || root.has("terraform_version")
                 || root.has("lineage") && root.has("serial");
         if (!planLike) {

@@ -1,0 +1,356 @@
+package dev.breachpath.load.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** EC2 responses: instances and their user data, launch templates, and the network around them. */
+final class Ec2Api {
+    private Ec2Api() {}
+
+    /** DescribeInstances: reservations of instances. */
+    static void instances(JsonNode response, Out out) {
+        for (JsonNode reservation : response.path("Reservations")) {
+            for (JsonNode instance : reservation.path("Instances")) {
+                instance(instance, reservation.path("OwnerId").asText(null), out);
+            }
+        }
+    }
+
+    static void instance(JsonNode i, String owner, Out out) {
+        String id = i.path("InstanceId").asText(null);
+        if (id == null) {
+            out.rejected("instance without an InstanceId", "expected InstanceId");
+            return;
+        }
+        String state = i.path("State").path("Name").asText("");
+        if (state.equals("terminated") || state.equals("shutting-down")) {
+            out.unmodelled("AWS::EC2::Instance (" + state + ")", id);
+            return;
+        }
+        Tf t = Tf.of("aws_instance", id);
+        t.text("subnet_id", i.path("SubnetId").asText(null));
+        t.list("vpc_security_group_ids", i.path("SecurityGroups"), "GroupId");
+        JsonNode publicIp = i.path("PublicIpAddress");
+        t.bool("associate_public_ip_address", publicIp.isTextual());
+        t.put("public_ip", publicIp);
+        t.put("private_ip", i.path("PrivateIpAddress"));
+        t.put("availability_zone", i.path("Placement").path("AvailabilityZone"));
+        t.put("iam_instance_profile", i.path("IamInstanceProfile").path("Arn"));
+        t.put("instance_state", i.path("State").path("Name"));
+        t.put("launch_time", i.path("LaunchTime"));
+        t.text("owner_id", owner);
+        JsonNode metadata = i.path("MetadataOptions");
+        if (metadata.isObject()) {
+            ObjectNode m = t.block("metadata_options");
+            Tf.put(m, "http_tokens", metadata.path("HttpTokens"));
+            Tf.put(m, "http_endpoint", metadata.path("HttpEndpoint"));
+            Tf.put(m, "http_put_response_hop_limit", metadata.path("HttpPutResponseHopLimit"));
+        }
+        for (JsonNode eni : i.path("NetworkInterfaces")) {
+            Tf.put(t.block("network_interface"), "network_interface_id", eni.path("NetworkInterfaceId"));
+        }
+        JsonNode template = i.path("LaunchTemplate");
+        if (template.isObject()) {
+            ObjectNode lt = t.block("launch_template");
+            Tf.put(lt, "id", template.path("LaunchTemplateId"));
+            Tf.put(lt, "name", template.path("LaunchTemplateName"));
+        }
+        t.tags(i.path("Tags"));
+        out.add(t);
+    }
+
+    /** DescribeInstanceAttribute: the user data (base64, as the API returns it) of one instance. */
+    static void instanceAttribute(JsonNode response, Out out) {
+        String id = response.path("InstanceId").asText(null);
+        if (id == null) {
+            out.rejected("instance attribute", "expected InstanceId");
+            return;
+        }
+        JsonNode userData = response.path("UserData");
+        if (userData.has("Value")) {
+            out.add(Tf.of("aws_instance", id).put("user_data_base64", userData.get("Value")));
+        } else if (response.has("UserData")) {
+            out.add(Tf.of("aws_instance", id)); // no user data
+        } else {
+            out.unmodelled("AWS::EC2::InstanceAttribute", id);
+        }
+    }
+
+    /** DescribeIamInstanceProfileAssociations: which profile each instance has. */
+    static void profileAssociations(JsonNode response, Out out) {
+        for (JsonNode a : response.path("IamInstanceProfileAssociations")) {
+            String id = a.path("InstanceId").asText(null);
+            String state = a.path("State").asText("associated");
+            if (id == null) {
+                out.rejected("instance profile association", "expected InstanceId");
+            } else if (!state.equals("associated") && !state.equals("associating")) {
+                out.unmodelled("AWS::EC2::IamInstanceProfileAssociation (" + state + ")", a.path("AssociationId").asText(id));
+            } else {
+                out.add(Tf.of("aws_instance", id).put("iam_instance_profile", a.path("IamInstanceProfile").path("Arn")));
+            }
+        }
+    }
+
+    /** DescribeLaunchTemplates: the templates, without their content. */
+    static void launchTemplates(JsonNode response, Out out) {
+        for (JsonNode lt : response.path("LaunchTemplates")) {
+            String id = lt.path("LaunchTemplateId").asText(null);
+            if (id == null) {
+                out.rejected("launch template", "expected LaunchTemplateId");
+                continue;
+            }
+            out.add(Tf.of("aws_launch_template", id).put("name", lt.path("LaunchTemplateName")).tags(lt.path("Tags")));
+        }
+    }
+
+    /** DescribeLaunchTemplateVersions: each template's default version (else its latest) is what launches. */
+    static void launchTemplateVersions(JsonNode response, Out out) {
+        java.util.Map<String, JsonNode> chosen = new java.util.TreeMap<>();
+        for (JsonNode v : response.path("LaunchTemplateVersions")) {
+            String id = v.path("LaunchTemplateId").asText(null);
+            if (id == null) {
+                out.rejected("launch template version", "expected LaunchTemplateId");
+                continue;
+            }
+            JsonNode previous = chosen.get(id);
+            boolean better = previous == null
+                    || (v.path("DefaultVersion").asBoolean(false) && !previous.path("DefaultVersion").asBoolean(false))
+                    || (v.path("DefaultVersion").asBoolean(false) == previous.path("DefaultVersion").asBoolean(false)
+                            && v.path("VersionNumber").asLong() > previous.path("VersionNumber").asLong());
+            if (better) {
+                if (previous != null) {
+                    out.unmodelled("AWS::EC2::LaunchTemplateVersion (not launched)", id + " version " + previous.path("VersionNumber").asText());
+                }
+                chosen.put(id, v);
+            } else {
+                out.unmodelled("AWS::EC2::LaunchTemplateVersion (not launched)", id + " version " + v.path("VersionNumber").asText());
+            }
+        }
+        chosen.forEach((id, v) -> {
+            JsonNode d = v.path("LaunchTemplateData");
+            Tf t = Tf.of("aws_launch_template", id).put("name", v.path("LaunchTemplateName"));
+            t.put("user_data", d.path("UserData"));
+            JsonNode profile = d.path("IamInstanceProfile");
+            if (profile.isObject()) {
+                ObjectNode p = t.block("iam_instance_profile");
+                Tf.put(p, "arn", profile.path("Arn"));
+                Tf.put(p, "name", profile.path("Name"));
+            }
+            if (d.has("SecurityGroupIds")) {
+                t.list("vpc_security_group_ids", d.path("SecurityGroupIds"), null);
+            }
+            for (JsonNode eni : d.path("NetworkInterfaces")) {
+                ObjectNode n = t.block("network_interfaces");
+                Tf.put(n, "associate_public_ip_address", eni.path("AssociatePublicIpAddress"));
+                Tf.put(n, "subnet_id", eni.path("SubnetId"));
+                n.set("security_groups", Tf.texts(eni.path("Groups"), null));
+            }
+            JsonNode metadata = d.path("MetadataOptions");
+            if (metadata.isObject()) {
+                ObjectNode m = t.block("metadata_options");
+                Tf.put(m, "http_tokens", metadata.path("HttpTokens"));
+                Tf.put(m, "http_endpoint", metadata.path("HttpEndpoint"));
+                Tf.put(m, "http_put_response_hop_limit", metadata.path("HttpPutResponseHopLimit"));
+            }
+            out.add(t);
+        });
+    }
+
+    /** DescribeSecurityGroups: groups with their rules. */
+    static void securityGroups(JsonNode response, Out out) {
+        for (JsonNode g : response.path("SecurityGroups")) {
+            String id = g.path("GroupId").asText(null);
+            if (id == null) {
+                out.rejected("security group", "expected GroupId");
+                continue;
+            }
+            Tf t = Tf.of("aws_security_group", id).put("name", g.path("GroupName")).put("vpc_id", g.path("VpcId"))
+                    .put("description", g.path("Description")).text("owner_id", g.path("OwnerId").asText(null));
+            t.attributes.set("ingress", rules(g.path("IpPermissions")));
+            t.attributes.set("egress", rules(g.path("IpPermissionsEgress")));
+            t.tags(g.path("Tags"));
+            out.add(t);
+        }
+    }
+
+    /** IpPermissions as Terraform's inline rule blocks. */
+    private static ArrayNode rules(JsonNode permissions) {
+        ArrayNode out = Tf.array();
+        for (JsonNode p : permissions) {
+            ObjectNode rule = out.addObject();
+            String protocol = p.path("IpProtocol").asText("-1");
+            rule.put("protocol", protocol);
+            // The API leaves the ports out for all protocols; Terraform writes 0 to 0.
+            rule.put("from_port", p.has("FromPort") ? p.get("FromPort").asInt() : 0);
+            rule.put("to_port", p.has("ToPort") ? p.get("ToPort").asInt() : 0);
+            rule.set("cidr_blocks", Tf.texts(p.path("IpRanges"), "CidrIp"));
+            rule.set("ipv6_cidr_blocks", Tf.texts(p.path("Ipv6Ranges"), "CidrIpv6"));
+            rule.set("prefix_list_ids", Tf.texts(p.path("PrefixListIds"), "PrefixListId"));
+            rule.set("security_groups", Tf.texts(p.path("UserIdGroupPairs"), "GroupId"));
+        }
+        return out;
+    }
+
+    /** DescribeSubnets. */
+    static void subnets(JsonNode response, Out out) {
+        for (JsonNode s : response.path("Subnets")) {
+            String id = s.path("SubnetId").asText(null);
+            if (id == null) {
+                out.rejected("subnet", "expected SubnetId");
+                continue;
+            }
+            out.add(Tf.of("aws_subnet", id).put("vpc_id", s.path("VpcId")).put("cidr_block", s.path("CidrBlock"))
+                    .put("availability_zone", s.path("AvailabilityZone"))
+                    .put("map_public_ip_on_launch", s.path("MapPublicIpOnLaunch"))
+                    .put("default_for_az", s.path("DefaultForAz")).put("arn", s.path("SubnetArn"))
+                    .text("owner_id", s.path("OwnerId").asText(null)).tags(s.path("Tags")));
+        }
+    }
+
+    /** DescribeVpcs. */
+    static void vpcs(JsonNode response, Out out) {
+        for (JsonNode v : response.path("Vpcs")) {
+            String id = v.path("VpcId").asText(null);
+            if (id == null) {
+                out.rejected("vpc", "expected VpcId");
+                continue;
+            }
+            out.add(Tf.of("aws_vpc", id).put("cidr_block", v.path("CidrBlock")).put("default", v.path("IsDefault"))
+                    .text("owner_id", v.path("OwnerId").asText(null)).tags(v.path("Tags")));
+        }
+    }
+
+    /** DescribeRouteTables: tables with their routes, and their associations as Terraform's association resources. */
+    static void routeTables(JsonNode response, Out out) {
+        for (JsonNode rt : response.path("RouteTables")) {
+            String id = rt.path("RouteTableId").asText(null);
+            if (id == null) {
+                out.rejected("route table", "expected RouteTableId");
+                continue;
+            }
+            Tf t = Tf.of("aws_route_table", id).put("vpc_id", rt.path("VpcId")).text("owner_id", rt.path("OwnerId").asText(null));
+            ArrayNode routes = t.attributes.putArray("route");
+            for (JsonNode r : rt.path("Routes")) {
+                if ("local".equals(r.path("GatewayId").asText()) || "blackhole".equals(r.path("State").asText())) {
+                    continue; // the VPC's own range, or a route that leads nowhere
+                }
+                ObjectNode route = routes.addObject();
+                Tf.put(route, "cidr_block", r.path("DestinationCidrBlock"));
+                Tf.put(route, "ipv6_cidr_block", r.path("DestinationIpv6CidrBlock"));
+                Tf.put(route, "destination_prefix_list_id", r.path("DestinationPrefixListId"));
+                Tf.put(route, "gateway_id", r.path("GatewayId"));
+                Tf.put(route, "nat_gateway_id", r.path("NatGatewayId"));
+                Tf.put(route, "instance_id", r.path("InstanceId"));
+                Tf.put(route, "network_interface_id", r.path("NetworkInterfaceId"));
+                Tf.put(route, "transit_gateway_id", r.path("TransitGatewayId"));
+                Tf.put(route, "vpc_peering_connection_id", r.path("VpcPeeringConnectionId"));
+                Tf.put(route, "egress_only_gateway_id", r.path("EgressOnlyInternetGatewayId"));
+                Tf.put(route, "local_gateway_id", r.path("LocalGatewayId"));
+                Tf.put(route, "carrier_gateway_id", r.path("CarrierGatewayId"));
+                Tf.put(route, "core_network_arn", r.path("CoreNetworkArn"));
+            }
+            t.tags(rt.path("Tags"));
+            out.add(t);
+            for (JsonNode a : rt.path("Associations")) {
+                String association = a.path("RouteTableAssociationId").asText(null);
+                String state = a.path("AssociationState").path("State").asText("associated");
+                if (association == null || !state.equals("associated")) {
+                    continue;
+                }
+                if (a.path("Main").asBoolean(false)) {
+                    out.add(Tf.of("aws_main_route_table_association", association).text("route_table_id", id)
+                            .put("vpc_id", rt.path("VpcId")));
+                } else if (a.has("SubnetId")) {
+                    out.add(Tf.of("aws_route_table_association", association).text("route_table_id", id)
+                            .put("subnet_id", a.path("SubnetId")));
+                } else {
+                    out.unmodelled("AWS::EC2::GatewayRouteTableAssociation", association);
+                }
+            }
+        }
+    }
+
+    /** DescribeInternetGateways. */
+    static void internetGateways(JsonNode response, Out out) {
+        for (JsonNode g : response.path("InternetGateways")) {
+            String id = g.path("InternetGatewayId").asText(null);
+            if (id == null) {
+                out.rejected("internet gateway", "expected InternetGatewayId");
+                continue;
+            }
+            Tf t = Tf.of("aws_internet_gateway", id).text("owner_id", g.path("OwnerId").asText(null)).tags(g.path("Tags"));
+            for (JsonNode a : g.path("Attachments")) {
+                String state = a.path("State").asText("available");
+                if (state.equals("available") || state.equals("attached")) {
+                    t.put("vpc_id", a.path("VpcId"));
+                }
+            }
+            out.add(t);
+        }
+    }
+
+    /** DescribeNatGateways. */
+    static void natGateways(JsonNode response, Out out) {
+        for (JsonNode g : response.path("NatGateways")) {
+            String id = g.path("NatGatewayId").asText(null);
+            if (id == null) {
+                out.rejected("NAT gateway", "expected NatGatewayId");
+                continue;
+            }
+            String state = g.path("State").asText("available");
+            if (state.equals("deleted") || state.equals("deleting") || state.equals("failed")) {
+                out.unmodelled("AWS::EC2::NatGateway (" + state + ")", id);
+                continue;
+            }
+            Tf t = Tf.of("aws_nat_gateway", id).put("subnet_id", g.path("SubnetId"))
+                    .put("connectivity_type", g.path("ConnectivityType")).tags(g.path("Tags"));
+            JsonNode address = g.path("NatGatewayAddresses").path(0);
+            t.put("public_ip", address.path("PublicIp")).put("private_ip", address.path("PrivateIp"));
+            out.add(t);
+        }
+    }
+
+    /** DescribeAddresses: Elastic IPs and what they are associated with. */
+    static void addresses(JsonNode response, Out out) {
+        for (JsonNode a : response.path("Addresses")) {
+            String id = a.path("AllocationId").asText(a.path("PublicIp").asText(null));
+            if (id == null) {
+                out.rejected("address", "expected AllocationId or PublicIp");
+                continue;
+            }
+            out.add(Tf.of("aws_eip", id).put("public_ip", a.path("PublicIp")).put("instance", a.path("InstanceId"))
+                    .put("network_interface", a.path("NetworkInterfaceId")).put("private_ip", a.path("PrivateIpAddress"))
+                    .tags(a.path("Tags")));
+        }
+    }
+
+    /** DescribeNetworkInterfaces. */
+    static void networkInterfaces(JsonNode response, Out out) {
+        for (JsonNode n : response.path("NetworkInterfaces")) {
+            String id = n.path("NetworkInterfaceId").asText(null);
+            if (id == null) {
+                out.rejected("network interface", "expected NetworkInterfaceId");
+                continue;
+            }
+            Tf t = Tf.of("aws_network_interface", id).put("subnet_id", n.path("SubnetId"))
+                    .list("security_groups", n.path("Groups"), "GroupId")
+                    .list("private_ips", n.path("PrivateIpAddresses"), "PrivateIpAddress")
+                    .put("description", n.path("Description")).put("interface_type", n.path("InterfaceType"))
+                    .text("owner_id", n.path("OwnerId").asText(null)).tags(n.has("TagSet") ? n.path("TagSet") : n.path("Tags"));
+            JsonNode attachment = n.path("Attachment");
+            if (attachment.has("InstanceId")) {
+                ObjectNode a = t.block("attachment");
+                Tf.put(a, "instance", attachment.path("InstanceId"));
+                Tf.put(a, "device_index", attachment.path("DeviceIndex"));
+            }
+            JsonNode association = n.path("Association");
+            t.put("public_ip", association.path("PublicIp"));
+            out.add(t);
+            String allocation = association.path("AllocationId").asText(null);
+            if (allocation != null) {
+                out.add(Tf.of("aws_eip", allocation).put("public_ip", association.path("PublicIp")).text("network_interface", id));
+            }
+        }
+    }
+}

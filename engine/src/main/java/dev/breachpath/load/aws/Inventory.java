@@ -1,0 +1,404 @@
+package dev.breachpath.load.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.breachpath.graph.BP;
+import dev.breachpath.graph.Iris;
+import dev.breachpath.load.Identities;
+import dev.breachpath.load.InputReport;
+import dev.breachpath.load.LinkIndex;
+import dev.breachpath.load.ParsedInput;
+import dev.breachpath.load.Stage;
+import dev.breachpath.resource.Facts;
+import dev.breachpath.resource.MappingException;
+import dev.breachpath.resource.ResourceMapping;
+import dev.breachpath.resource.aws.AwsIds;
+import dev.breachpath.resource.aws.AwsMappings;
+import dev.breachpath.secret.Redactor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.jena.graph.Node;
+
+/**
+ * Every AWS API response, Config item and manifest of a run, joined: what several calls say of
+ * one resource (an instance, then its user data) becomes one resource, read by the one mapping
+ * of its kind. A deployed resource is the same before and after a plan, so both stages get the
+ * same facts. Each file keeps its own report, in which each of its elements ends modelled,
+ * unmodelled by type or rejected.
+ */
+final class Inventory implements ParsedInput {
+    /** Attributes whose values identify a resource, so that others can refer to it by them (as in plans). */
+    private static final List<String> KEY_ATTRIBUTES = List.of("id", "arn", "name", "bucket", "identifier",
+            "function_name", "cluster_identifier", "db_snapshot_identifier", "db_cluster_snapshot_identifier", "key_id");
+    /** Attributes that may hold secrets: scanned by the mappings, never kept in the raw attributes. */
+    private static final Set<String> SECRET_ATTRIBUTES = Set.of("user_data", "user_data_base64", "environment",
+            "container_definitions", "credential_report_keys");
+    /** Kinds named by their AWS id even where an ARN is known, since the EC2 APIs give no ARN. */
+    private static final Set<Node> BY_ID = Set.of(BP.Vpc, BP.Subnet, BP.SecurityGroup, BP.RouteTable, BP.InternetGateway,
+            BP.NatGateway, BP.ElasticIp, BP.NetworkInterface, BP.Ec2Instance, BP.LaunchTemplate);
+
+    /** Where an element came from: a file and its name there. */
+    private record Source(String file, String element) {}
+
+    /** One resource, joined from everything said of it. */
+    private static final class Resource {
+        final String type;
+        final String id;
+        String name;
+        boolean hidesId;
+        final ObjectNode attributes = Tf.object();
+        final List<Source> sources = new ArrayList<>();
+        String account;
+        String region;
+        Node node;
+        Node kind;
+
+        Resource(String type, String id) {
+            this.type = type;
+            this.id = id;
+        }
+    }
+
+    private final AwsMappings mappings;
+    private final Map<String, InputReport.Builder> reports = new TreeMap<>();
+    private final Map<String, Resource> resources = new TreeMap<>();
+    private boolean reported;
+    private Identities identities = new Identities();
+
+    Inventory(List<InventoryFile> files, AwsMappings mappings) {
+        this.mappings = mappings;
+        List<InventoryFile> sorted = files.stream().sorted(Comparator.comparing(InventoryFile::path)).toList();
+        List<Manifest> manifests = new ArrayList<>();
+        Map<String, String> callers = new TreeMap<>();
+        for (InventoryFile f : sorted) {
+            if (Manifest.is(f.root())) {
+                manifests.add(new Manifest(f.directory(), f.root()));
+            } else if (Api.of(f.root()).filter(a -> a.name().equals("sts:GetCallerIdentity")).isPresent()) {
+                callers.putIfAbsent(f.directory(), f.root().path("Account").asText());
+            }
+        }
+        for (InventoryFile f : sorted) {
+            read(f, manifests, callers);
+        }
+        for (Resource r : resources.values()) {
+            complete(r);
+        }
+    }
+
+    private void read(InventoryFile f, List<Manifest> manifests, Map<String, String> callers) {
+        JsonNode root = f.root();
+        if (Manifest.is(root)) {
+            InputReport.Builder report = report(f.path(), InventoryFormat.MANIFEST, Integer.toString(Manifest.VERSION));
+            Manifest m = new Manifest(f.directory(), root);
+            for (Manifest.Call call : m.calls) {
+                if (!call.status().equals("ok")) {
+                    report.warning("the snapshot lacks " + call.operation() + (call.region() == null ? "" : " in " + call.region())
+                            + ": the call ended " + call.status() + (call.detail() == null ? "" : " (" + call.detail() + ")"));
+                }
+            }
+            return;
+        }
+        Optional<Manifest.Call> call = Optional.empty();
+        Manifest nearest = null;
+        for (Manifest m : manifests) {
+            if (m.covers(f.path()) && (nearest == null || m.directory.length() > nearest.directory.length())) {
+                nearest = m;
+            }
+        }
+        if (nearest != null) {
+            call = nearest.call(f.path());
+        }
+        String account = call.map(Manifest.Call::account).orElse(nearest != null ? nearest.account : callerAccount(f, callers));
+        Context context = new Context(call.map(Manifest.Call::operation).orElse(null), call.map(Manifest.Call::region).orElse(null),
+                account, call.map(Manifest.Call::parameters).orElse(Map.of()));
+        if (Config.is(root)) {
+            InputReport.Builder report = report(f.path(), InventoryFormat.CONFIG, Config.shape(root));
+            List<String> problems = new ArrayList<>();
+            for (JsonNode item : Config.items(root, problems)) {
+                String itemAccount = item.has("awsAccountId") ? item.path("awsAccountId").asText() : item.path("accountId").asText(account);
+                Context own = new Context(null, item.path("awsRegion").asText(null), itemAccount, Map.of());
+                Config.translate(item, new FileOut(f.path(), report, own));
+            }
+            problems.forEach(report::warning);
+            return;
+        }
+        Api api = call.map(Manifest.Call::operation).flatMap(Api::named).filter(a -> a.signature().test(root))
+                .or(() -> Api.of(root)).orElseThrow();
+        InputReport.Builder report = report(f.path(), InventoryFormat.RESPONSE, api.name());
+        api.translate().accept(root, new FileOut(f.path(), report, context));
+    }
+
+    /** The account of the nearest GetCallerIdentity response in the file's directory or above. */
+    private static String callerAccount(InventoryFile f, Map<String, String> callers) {
+        String best = null;
+        int length = -1;
+        for (Map.Entry<String, String> e : callers.entrySet()) {
+            String dir = e.getKey();
+            if ((dir.isEmpty() || f.path().startsWith(dir + "/")) && dir.length() > length) {
+                best = e.getValue();
+                length = dir.length();
+            }
+        }
+        return best;
+    }
+
+    private InputReport.Builder report(String path, String format, String version) {
+        return reports.computeIfAbsent(path, p -> new InputReport.Builder(p, format, version));
+    }
+
+    /** A translation's context. */
+    private record Context(String operation, String region, String account, Map<String, String> parameters) implements Out.Context {
+        @Override
+        public String parameter(String name) {
+            return parameters.get(name);
+        }
+    }
+
+    /** Collects one file's translation into the inventory. */
+    private final class FileOut implements Out {
+        private final String file;
+        private final InputReport.Builder report;
+        private final Context context;
+
+        FileOut(String file, InputReport.Builder report, Context context) {
+            this.file = file;
+            this.report = report;
+            this.context = context;
+        }
+
+        @Override
+        public void add(Tf t) {
+            Resource r = resources.computeIfAbsent(t.type + " " + t.id(), k -> new Resource(t.type, t.id()));
+            if (t.hidesId()) {
+                r.name = t.name();
+                r.hidesId = true;
+            }
+            t.attributes.fields().forEachRemaining(e -> {
+                if (!r.attributes.has(e.getKey())) {
+                    r.attributes.set(e.getKey(), e.getValue());
+                } else if (e.getKey().equals("tags") && e.getValue().isObject() && r.attributes.get("tags").isObject()) {
+                    ObjectNode tags = (ObjectNode) r.attributes.get("tags");
+                    e.getValue().fields().forEachRemaining(tag -> {
+                        if (!tags.has(tag.getKey())) {
+                            tags.set(tag.getKey(), tag.getValue());
+                        }
+                    });
+                }
+            });
+            Source source = new Source(file, t.name());
+            if (!r.sources.contains(source)) {
+                r.sources.add(source);
+            }
+            if (r.account == null) {
+                r.account = context.account();
+            }
+            if (r.region == null) {
+                r.region = context.region();
+            }
+        }
+
+        @Override
+        public void unmodelled(String awsType, String element) {
+            report.unmodelled(element, awsType);
+        }
+
+        @Override
+        public void rejected(String element, String reason) {
+            report.rejected(element, reason);
+        }
+
+        @Override
+        public Out.Context context() {
+            return context;
+        }
+    }
+
+    /** Names a joined resource and settles its kind, account and region. */
+    private void complete(Resource r) {
+        if (r.name == null) {
+            r.name = r.id;
+        }
+        r.kind = mappings.forTerraform(r.type).map(ResourceMapping::kind).orElse(BP.Resource);
+        String arn = r.attributes.path("arn").asText(null);
+        if (arn != null && !AwsIds.isArn(arn)) {
+            arn = null;
+        }
+        if (r.type.equals("data.aws_caller_identity")) {
+            r.node = Iris.aws(r.kind, r.id);
+        } else if (r.hidesId) {
+            r.node = Iris.aws(r.kind, r.name);
+        } else if (arn != null && !BY_ID.contains(r.kind)) {
+            r.node = Iris.arn(arn);
+        } else {
+            r.node = Iris.aws(r.kind, r.id);
+        }
+        String owner = r.attributes.path("owner_id").asText(null);
+        if (arn != null && AwsIds.arnAccount(arn).isPresent()) {
+            r.account = AwsIds.arnAccount(arn).get();
+        } else if (owner != null && owner.matches("\\d{12}")) {
+            r.account = owner;
+        } else if (r.type.equals("data.aws_caller_identity")) {
+            r.account = r.id;
+        }
+        if (arn != null && AwsIds.arnRegion(arn).isPresent()) {
+            r.region = AwsIds.arnRegion(arn).get();
+        } else if (r.region == null) {
+            String zone = r.attributes.path("availability_zone").asText("");
+            if (zone.matches("[a-z]{2}(-[a-z]+)+-\\d+[a-z]")) {
+                r.region = zone.substring(0, zone.length() - 1);
+            }
+        }
+    }
+
+    @Override
+    public String path() {
+        return reports.isEmpty() ? "" : reports.keySet().iterator().next();
+    }
+
+    @Override
+    public void identify(Identities identities) {
+        this.identities = identities;
+        for (Resource r : resources.values()) {
+            if (r.kind.equals(BP.Resource) || r.type.startsWith("data.")) {
+                continue;
+            }
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            for (String attribute : List.of("arn", "id", "resource_id", "unique_id")) {
+                JsonNode v = r.attributes.get(attribute);
+                if (v != null && v.isValueNode() && !v.isNull() && !(attribute.equals("id") && r.hidesId)) {
+                    keys.add(v.asText());
+                }
+            }
+            identities.deployed(new Identities.Deployed(r.node, r.kind, keys, (node, index) -> new InventoryView(r.type, r.name,
+                    r.attributes, node, index, message -> each(r, (report, element) -> report.warning(message)))));
+        }
+    }
+
+    /**
+     * The node a resource is written under in a stage: its own; before a plan that manages it,
+     * the plan's; after that plan, none (the plan writes it, changed or deleted).
+     */
+    private Optional<Identities.Planned> planned(Resource r) {
+        return identities.plannedFor(r.node);
+    }
+
+    @Override
+    public void register(Stage stage, LinkIndex index) {
+        for (Resource r : resources.values()) {
+            Optional<Identities.Planned> planned = planned(r);
+            if (planned.isPresent() && stage == Stage.AFTER) {
+                continue;
+            }
+            Node node = planned.map(Identities.Planned::node).orElse(r.node);
+            List<String> keys = new ArrayList<>();
+            for (String attribute : KEY_ATTRIBUTES) {
+                if (attribute.equals("id") && r.hidesId) {
+                    continue;
+                }
+                JsonNode v = r.attributes.get(attribute);
+                if (v != null && v.isValueNode() && !v.isNull()) {
+                    keys.add(v.asText());
+                }
+            }
+            index.register(node, r.kind, keys);
+        }
+    }
+
+    @Override
+    public void write(Stage stage, FactsTarget target) {
+        for (Resource r : resources.values()) {
+            Optional<Identities.Planned> planned = planned(r);
+            if (planned.isPresent() && stage == Stage.AFTER) {
+                continue;
+            }
+            write(r, target, planned.orElse(null));
+        }
+        reported = true;
+    }
+
+    /** Writes a resource, under the node of the planned resource it is, if any. */
+    private void write(Resource r, FactsTarget target, Identities.Planned planned) {
+        Optional<ResourceMapping> mapping = mappings.forTerraform(r.type);
+        Node node = planned == null ? r.node : planned.node();
+        Facts f = new Facts(target.graph(), node);
+        InventoryView view = new InventoryView(r.type, r.name, r.attributes, node, target.index(),
+                message -> each(r, (report, element) -> report.warning(message)));
+        target.graph().begin();
+        try {
+            core(r, f);
+            if (planned != null) {
+                f.string(BP.address, planned.address());
+            }
+            if (mapping.isPresent()) {
+                mapping.get().terraform(view, f);
+                each(r, (report, element) -> report.modelled(element));
+            } else {
+                each(r, (report, element) -> report.unmodelled(element, r.type));
+            }
+            target.graph().commit();
+        } catch (MappingException e) {
+            target.graph().rollback();
+            each(r, (report, element) -> report.rejected(element, e.getMessage()));
+        } catch (RuntimeException e) {
+            target.graph().rollback();
+            each(r, (report, element) -> report.rejected(element, "breachpath could not read this " + r.type
+                    + " (an internal error; please report it)"));
+        }
+    }
+
+    private void each(Resource r, java.util.function.BiConsumer<InputReport.Builder, String> action) {
+        if (!reported) {
+            for (Source s : r.sources) {
+                action.accept(reports.get(s.file()), s.element());
+            }
+        }
+    }
+
+    private void core(Resource r, Facts f) {
+        f.type(r.kind);
+        if (!r.hidesId) {
+            f.string(BP.awsId, r.id);
+        }
+        JsonNode arn = r.attributes.get("arn");
+        if (arn != null && arn.isTextual() && AwsIds.isArn(arn.asText())) {
+            f.string(BP.arn, arn.asText());
+        }
+        if (r.account != null) {
+            f.string(BP.accountId, r.account);
+        }
+        if (r.region != null) {
+            f.string(BP.region, r.region);
+        }
+        JsonNode tags = r.attributes.get("tags");
+        if (tags != null && tags.isObject()) {
+            new TreeMap<String, JsonNode>(toMap(tags)).forEach((key, value) -> f.string(Iris.tag(key), value.asText()));
+        }
+        ObjectNode raw = r.attributes.deepCopy();
+        for (String secret : SECRET_ATTRIBUTES) {
+            if (raw.has(secret)) {
+                raw.put(secret, Redactor.SENSITIVE);
+            }
+        }
+        if (r.hidesId) {
+            raw.remove("id");
+        }
+        f.json(BP.attributes, raw);
+    }
+
+    private static Map<String, JsonNode> toMap(JsonNode object) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Override
+    public List<InputReport> reports() {
+        return reports.values().stream().map(InputReport.Builder::build).toList();
+    }
+}
