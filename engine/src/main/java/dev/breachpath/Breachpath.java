@@ -11,6 +11,7 @@ import dev.breachpath.load.aws.InventoryFormat;
 import dev.breachpath.load.terraform.TerraformPlanFormat;
 import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.Scanner;
+import dev.breachpath.policy.Settings;
 import dev.breachpath.resource.aws.AwsMappings;
 import java.util.List;
 
@@ -56,7 +57,13 @@ public final class Breachpath {
      * @param timeoutMillis the longest any one SPARQL query of a policy may run
      */
     public static Scanner.Result scan(FactGraph graph, Classification classification, List<Policy> policies, long timeoutMillis) {
+        return scan(graph, classification, policies, timeoutMillis, Settings.defaults());
+    }
+
+    /** Derives, then runs the policies over {@code graph} with the given now and parameter values. */
+    public static Scanner.Result scan(FactGraph graph, Classification classification, List<Policy> policies, long timeoutMillis,
+                                      Settings settings) {
         derive(graph, classification);
-        return new Scanner(graph.graph(), timeoutMillis).run(policies);
+        return new Scanner(graph.graph(), timeoutMillis, settings).run(policies);
     }
 }

@@ -11,6 +11,7 @@ import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.PolicyException;
 import dev.breachpath.policy.PolicyLoader;
 import dev.breachpath.policy.Scanner;
+import dev.breachpath.policy.Settings;
 import dev.breachpath.policy.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * the policy reports exactly those.
  */
 public final class PolicyTests {
-    private static final Set<String> KEYS = Set.of("description", "inputs", "classification", "stage", "findings");
+    private static final Set<String> KEYS = Set.of("description", "inputs", "classification", "stage", "findings", "now",
+            "parameters");
 
     /**
      * The outcome of one case.
@@ -125,7 +127,21 @@ public final class PolicyTests {
             Breachpath.derive(graph, classification);
             graphs.put(key, graph);
         }
-        Scanner.Result result = new Scanner(graph.graph(), 60_000).run(List.of(policy));
+        Settings settings = Settings.defaults();
+        if (root.hasNonNull("now") || root.hasNonNull("parameters")) {
+            java.time.Instant now = settings.now();
+            if (root.hasNonNull("now")) {
+                now = Settings.time(root.get("now").asText()).orElseThrow(() -> y.error("now", "now must be a date or a date and time (ISO 8601)"));
+            }
+            Map<String, String> parameters = new HashMap<>();
+            root.path("parameters").fields().forEachRemaining(e -> parameters.put(policy.id() + "." + e.getKey(), e.getValue().asText()));
+            settings = new Settings(now, parameters);
+            List<String> unknown = settings.unknown(List.of(policy));
+            if (!unknown.isEmpty()) {
+                throw y.error("parameters", unknown.get(0).replace("--param ", "parameters: "));
+            }
+        }
+        Scanner.Result result = new Scanner(graph.graph(), 60_000, settings).run(List.of(policy));
         if (!result.errors().isEmpty()) {
             throw new PolicyException(result.errors().get(0));
         }

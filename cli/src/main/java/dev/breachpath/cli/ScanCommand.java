@@ -9,6 +9,7 @@ import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.PolicyException;
 import dev.breachpath.policy.PolicyLoader;
 import dev.breachpath.policy.Scanner;
+import dev.breachpath.policy.Settings;
 import dev.breachpath.policy.Severity;
 import dev.breachpath.report.Baseline;
 import dev.breachpath.report.HtmlWriter;
@@ -68,8 +69,18 @@ final class ScanCommand implements Callable<Integer> {
                     + " expired waivers and waivers that match nothing are reported.")
     Path waiversFile;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date waivers expire against (default: today, UTC).")
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date waivers expire against (default: the date of --now).")
     String today;
+
+    @Option(names = "--now", paramLabel = "TIME",
+            description = "The time policies measure ages against (key age, last use, snapshot age), as a date or an ISO 8601 date"
+                    + " and time (default: the current time). Set it to make a scan reproducible.")
+    String now;
+
+    @Option(names = "--param", paramLabel = "POLICY.NAME=VALUE",
+            description = "A value for a policy's parameter in place of its default (repeatable), e.g."
+                    + " --param access-key-too-old.max_age_days=180; breachpath policy list shows the parameters.")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
     @Option(names = "--diff", description = "Scan the state before the plan too: mark the findings the plan adds, list those it removes.")
     boolean diff;
@@ -105,13 +116,14 @@ final class ScanCommand implements Callable<Integer> {
         // Read before anything is written: --baseline and --write-baseline may name the same file.
         Set<String> known = baseline == null ? null : read(() -> Baseline.read(baseline));
         Waivers waivers = waiversFile == null ? Waivers.none() : read(() -> Waivers.read(waiversFile));
+        Settings settings = settings(policies);
         var classification = args.classification();
         Loaded loaded = args.load(spec.commandLine().getErr());
         long loadedAt = System.nanoTime();
         var graph = args.derived(loaded, classification);
         long derivedAt = System.nanoTime();
         long timeout = Math.max(1, Math.round(timeoutSeconds * 1000));
-        Scanner.Result result = new Scanner(graph.graph(), timeout).run(policies);
+        Scanner.Result result = new Scanner(graph.graph(), timeout, settings).run(policies);
         if (timings) {
             var err = spec.commandLine().getErr();
             err.printf("breachpath: timings: load %d ms, derive %d ms, policies %d ms%n", (loadedAt - start) / 1_000_000,
@@ -122,7 +134,7 @@ final class ScanCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         // Waivers first, over every finding: whether a waiver matches, or has expired, does not
         // depend on what --new-only or --baseline then leave out.
-        Waivers.Applied applied = waivers.apply(result.findings(), date());
+        Waivers.Applied applied = waivers.apply(result.findings(), date(settings));
         List<Finding> findings = applied.findings();
         List<Waivers.Waived> waived = applied.waived();
         Set<String> fresh = null;
@@ -133,7 +145,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             FactGraph before = loaded.graph(Stage.BEFORE);
             Breachpath.derive(before, classification);
-            Scanner.Result prior = new Scanner(before.graph(), timeout).run(policies);
+            Scanner.Result prior = new Scanner(before.graph(), timeout, settings).run(policies);
             prior.errors().forEach(e -> errors.add("before the plan: " + e));
             Set<String> beforeIds = prior.findings().stream().map(Finding::id).collect(Collectors.toSet());
             Set<String> afterIds = result.findings().stream().map(Finding::id).collect(Collectors.toSet());
@@ -203,9 +215,30 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private LocalDate date() {
+    /** The time and parameter values the policies run with; an unknown parameter or a bad time fails the run. */
+    private Settings settings(List<Policy> policies) {
+        java.time.Instant time = java.time.Instant.now();
+        if (now != null) {
+            time = Settings.time(now).orElseThrow(() -> new Main.Failure("--now: expected a date (YYYY-MM-DD) or an ISO 8601 date and time"));
+        }
+        Settings settings = new Settings(time, params);
+        List<String> unknown = settings.unknown(policies);
+        if (!unknown.isEmpty()) {
+            throw new Main.Failure(unknown.get(0));
+        }
+        for (Policy p : policies) {
+            try {
+                settings.bindings(p);
+            } catch (dev.breachpath.policy.QueryException e) {
+                throw new Main.Failure(e.getMessage());
+            }
+        }
+        return settings;
+    }
+
+    private LocalDate date(Settings settings) {
         if (today == null) {
-            return LocalDate.now(ZoneOffset.UTC);
+            return LocalDate.ofInstant(settings.now(), ZoneOffset.UTC);
         }
         try {
             return LocalDate.parse(today);

@@ -184,6 +184,10 @@ public final class BP {
     public static final Node acl = term("acl");
     public static final Node aclGrant = term("aclGrant");
     public static final Node keyRotation = term("keyRotation");
+    public static final Node snapshotType = term("snapshotType");
+    public static final Node createdAt = term("createdAt");
+    public static final Node lastUsedAt = term("lastUsedAt");
+    public static final Node neverUsed = term("neverUsed");
     public static final Node EmbeddedCredential = term("EmbeddedCredential");
     public static final Node embeds = term("embeds");
     public static final Node refersTo = term("refersTo");

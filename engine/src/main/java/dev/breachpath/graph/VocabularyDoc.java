@@ -11,7 +11,7 @@ import org.apache.jena.graph.Node;
  * keeps it so.
  */
 public final class VocabularyDoc {
-    private static final List<String> SECTIONS = List.of("Core", "Compute", "Network", "Identity", "Data", "Derived");
+    private static final List<String> SECTIONS = List.of("Core", "Compute", "Network", "Identity", "Data", "Time", "Derived");
 
     private VocabularyDoc() {}
 

@@ -18,9 +18,12 @@ import org.apache.jena.graph.Node;
  * @param query       the query of a query policy, else null
  * @param path        the path of a path policy, else null
  * @param origin      where it was read from
+ * @param parameters  the settings its queries read as variables (thresholds), with their
+ *                    defaults, by name; every query may also read {@code ?now}
  */
 public record Policy(String id, String title, Severity severity, String description, String remediation,
-                     List<String> references, SparqlQuery query, PathSpec path, String origin) {
+                     List<String> references, SparqlQuery query, PathSpec path, String origin,
+                     java.util.SortedMap<String, Node> parameters) {
     /**
      * What a path policy searches.
      *

@@ -24,7 +24,8 @@ public final class PolicyLoader {
     /** The classpath folder of the built-in pack; {@code index.txt} there lists its policies. */
     public static final String BUILTIN = "/policies/";
 
-    private static final Set<String> KEYS = Set.of("id", "title", "severity", "description", "remediation", "references", "query", "path");
+    private static final Set<String> KEYS = Set.of("id", "title", "severity", "description", "remediation", "references", "query", "path",
+            "parameters");
     private static final Set<String> PATH_KEYS = Set.of("from", "to", "relations", "max-hops");
     /** The relations a path policy may name. */
     public static final List<Node> RELATIONS = List.of(BP.holdsCredential, BP.identifies, BP.runsAs, BP.canAssume, BP.canBecome, BP.canEmpower,
@@ -111,7 +112,8 @@ public final class PolicyLoader {
             if (!q.query().isSelectType() || !q.query().getResultVars().contains("resource")) {
                 throw y.error("query", "query must be a SELECT with ?resource");
             }
-            return new Policy(id, title, severity, description, remediation, List.copyOf(references), q, null, y.file());
+            return new Policy(id, title, severity, description, remediation, List.copyOf(references), q, null, y.file(),
+                    parameters(y, root));
         }
         JsonNode path = root.get("path");
         if (!path.isObject()) {
@@ -141,7 +143,34 @@ public final class PolicyLoader {
             throw y.error(hops == null ? "path" : "path.max-hops", "path.max-hops must be a number from 1 to 16");
         }
         return new Policy(id, title, severity, description, remediation, List.copyOf(references), null,
-                new Policy.PathSpec(from, to, List.copyOf(relations), hops.asInt()), y.file());
+                new Policy.PathSpec(from, to, List.copyOf(relations), hops.asInt()), y.file(), parameters(y, root));
+    }
+
+    /**
+     * {@code parameters}: names (lower case, digits and underscores) with default values
+     * (numbers, booleans or text), read by the queries as variables of the same names.
+     */
+    private static java.util.SortedMap<String, org.apache.jena.graph.Node> parameters(Yaml y, JsonNode root) throws PolicyException {
+        java.util.SortedMap<String, org.apache.jena.graph.Node> out = new java.util.TreeMap<>();
+        JsonNode params = root.get("parameters");
+        if (params == null || params.isNull()) {
+            return java.util.Collections.unmodifiableSortedMap(out);
+        }
+        if (!params.isObject()) {
+            throw y.error("parameters", "parameters must be a mapping of names to default values");
+        }
+        for (var it = params.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getKey().matches("[a-z][a-z0-9_]*") || e.getKey().equals("now")) {
+                throw y.error("parameters", "parameter " + e.getKey() + ": names are lower-case letters, digits and underscores (and not now)");
+            }
+            org.apache.jena.graph.Node value = Settings.literal(e.getValue());
+            if (value == null) {
+                throw y.error("parameters", "parameter " + e.getKey() + ": the default must be a number, true or false, or text");
+            }
+            out.put(e.getKey(), value);
+        }
+        return java.util.Collections.unmodifiableSortedMap(out);
     }
 
     private static SparqlQuery pattern(Yaml y, String key, String body, String var) throws PolicyException {

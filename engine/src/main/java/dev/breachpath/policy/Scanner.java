@@ -49,10 +49,18 @@ public final class Scanner {
     private PathSearch search;
     private final Map<String, List<Node>> patterns = new java.util.HashMap<>();
 
+    private final Settings settings;
+
     public Scanner(Graph g, long timeoutMillis) {
+        this(g, timeoutMillis, Settings.defaults());
+    }
+
+    /** A scanner whose policies read {@code settings}' now and parameter values. */
+    public Scanner(Graph g, long timeoutMillis, Settings settings) {
         this.g = g;
         this.timeoutMillis = timeoutMillis;
         this.nodes = new Nodes(g);
+        this.settings = settings;
     }
 
     public Result run(List<Policy> policies) {
@@ -75,7 +83,7 @@ public final class Scanner {
     // ---- query policies
 
     private List<Finding> query(Policy p) throws QueryException {
-        ResultSetRewindable rows = p.query().select(g, timeoutMillis);
+        ResultSetRewindable rows = p.query().select(g, timeoutMillis, settings.bindings(p));
         Map<Node, TreeSet<String>> messages = new LinkedHashMap<>();
         while (rows.hasNext()) {
             QuerySolution row = rows.next();
@@ -107,9 +115,10 @@ public final class Scanner {
             search = new PathSearch(index);
         }
         Policy.PathSpec spec = p.path();
-        List<Node> sources = nodes(spec.from(), "source");
+        Map<String, Node> bindings = settings.bindings(p);
+        List<Node> sources = nodes(spec.from(), "source", bindings);
         MutableIntSet targets = new IntHashSet();
-        for (Node t : nodes(spec.to(), "target")) {
+        for (Node t : nodes(spec.to(), "target", bindings)) {
             int i = index.indexOf(t);
             if (i >= 0) {
                 targets.add(i);
@@ -189,11 +198,11 @@ public final class Scanner {
     }
 
     /** The nodes a path pattern selects; policies often share a pattern, so each is run once per scan. */
-    private List<Node> nodes(SparqlQuery pattern, String var) throws QueryException {
-        String key = pattern.query().toString();
+    private List<Node> nodes(SparqlQuery pattern, String var, Map<String, Node> bindings) throws QueryException {
+        String key = pattern.query().toString() + "\n" + new java.util.TreeMap<>(bindings);
         List<Node> known = patterns.get(key);
         if (known == null) {
-            known = column(pattern.select(g, timeoutMillis), var);
+            known = column(pattern.select(g, timeoutMillis, bindings), var);
             patterns.put(key, known);
         }
         return known;

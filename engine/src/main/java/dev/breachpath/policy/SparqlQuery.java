@@ -103,10 +103,19 @@ public final class SparqlQuery {
      * @throws QueryException if it is not a SELECT, or runs out of time
      */
     public ResultSetRewindable select(Graph graph, long timeoutMillis) throws QueryException {
+        return select(graph, timeoutMillis, java.util.Map.of());
+    }
+
+    /**
+     * Runs a {@code SELECT} with variables bound beforehand (a policy's {@code ?now} and
+     * parameters), and returns its rows, sorted unless the query orders them.
+     */
+    public ResultSetRewindable select(Graph graph, long timeoutMillis, java.util.Map<String, org.apache.jena.graph.Node> initial)
+            throws QueryException {
         if (!query.isSelectType()) {
             throw new QueryException("expected a SELECT query");
         }
-        try (QueryExecution execution = execution(graph, timeoutMillis)) {
+        try (QueryExecution execution = execution(graph, timeoutMillis, initial)) {
             ResultSet rows = execution.execSelect();
             List<String> vars = rows.getResultVars();
             List<Binding> bindings = new ArrayList<>();
@@ -147,14 +156,20 @@ public final class SparqlQuery {
     }
 
     private QueryExecution execution(Graph graph, long timeoutMillis) {
+        return execution(graph, timeoutMillis, java.util.Map.of());
+    }
+
+    private QueryExecution execution(Graph graph, long timeoutMillis, java.util.Map<String, org.apache.jena.graph.Node> bindings) {
         Context context = ARQ.getContext().copy();
         context.set(ARQ.httpServiceAllowed, false);
-        return QueryExecution.create()
+        var model = ModelFactory.createModelForGraph(graph);
+        var builder = QueryExecution.create()
                 .query(query)
-                .model(ModelFactory.createModelForGraph(graph))
+                .model(model)
                 .context(context)
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .build();
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        new java.util.TreeMap<>(bindings).forEach((name, value) -> builder.substitution(name, model.asRDFNode(value)));
+        return builder.build();
     }
 
     private int compareRows(Binding a, Binding b) {

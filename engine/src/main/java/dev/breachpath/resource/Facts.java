@@ -120,6 +120,20 @@ public final class Facts {
         return this;
     }
 
+    /**
+     * A point in time ({@code xsd:dateTime}, in UTC) from a known value in ISO 8601, with or
+     * without an offset (without one, UTC is meant); a value that is not one is not written.
+     */
+    public Facts dateTime(Node prop, Value value) {
+        if (special(prop, value)) {
+            return this;
+        }
+        value.text().flatMap(dev.breachpath.graph.Times::instant).ifPresent(t -> graph.add(node, prop,
+                org.apache.jena.graph.NodeFactory.createLiteralDT(t.toString(),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime)));
+        return this;
+    }
+
     /** A JSON property from a known value (sensitive parts must already be removed). */
     public Facts json(Node prop, JsonNode json) {
         graph.json(node, prop, json);

@@ -48,7 +48,7 @@ final class IamApi {
     }
 
     private static Tf key(String id) {
-        return Tf.of("aws_iam_access_key", id).named(KeyIds.mask(id) + " " + KeyIds.fingerprint(id));
+        return Tf.of("aws_iam_access_key", id).named(KeyIds.mask(id));
     }
 
     /**
@@ -91,6 +91,8 @@ final class IamApi {
                     block.put("active", "true".equalsIgnoreCase(r.get(prefix + "active")));
                     block.put("last_rotated", value(r, prefix + "last_rotated"));
                     block.put("last_used_date", value(r, prefix + "last_used_date"));
+                    block.put("never_used", r.isMapped(prefix + "last_used_date") && r.get(prefix + "last_used_date").equals("N/A")
+                            && !value(r, prefix + "last_rotated", "").isEmpty());
                 }
                 t.text("password_last_used", value(r, "password_last_used"));
                 out.add(t);
@@ -98,6 +100,11 @@ final class IamApi {
         } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             out.rejected("credential report", "Content is not the CSV the credential report holds");
         }
+    }
+
+    private static String value(CSVRecord r, String column, String otherwise) {
+        String v = value(r, column);
+        return v == null ? otherwise : v;
     }
 
     private static String value(CSVRecord r, String column) {

@@ -86,8 +86,41 @@ final class Inventory implements ParsedInput {
         for (InventoryFile f : sorted) {
             read(f, manifests, callers);
         }
+        joinCredentialReport();
         for (Resource r : resources.values()) {
             complete(r);
+        }
+    }
+
+    /**
+     * The credential report gives each user's key slots without key ids: a slot tells the last
+     * use of the user's key created when the slot was last rotated.
+     */
+    private void joinCredentialReport() {
+        Map<String, List<Resource>> keysByUser = new TreeMap<>();
+        for (Resource r : resources.values()) {
+            if (r.type.equals("aws_iam_access_key") && r.attributes.path("user").isTextual()) {
+                keysByUser.computeIfAbsent(r.attributes.get("user").asText(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Resource user : resources.values()) {
+            if (!user.type.equals("aws_iam_user")) {
+                continue;
+            }
+            for (JsonNode slot : user.attributes.path("credential_report_keys")) {
+                var rotated = dev.breachpath.graph.Times.instant(slot.path("last_rotated").asText(""));
+                for (Resource key : keysByUser.getOrDefault(user.id, List.of())) {
+                    var created = dev.breachpath.graph.Times.instant(key.attributes.path("create_date").asText(""));
+                    if (rotated.isEmpty() || !rotated.equals(created)) {
+                        continue;
+                    }
+                    if (slot.path("last_used_date").isTextual() && !key.attributes.has("last_used_date")) {
+                        key.attributes.set("last_used_date", slot.get("last_used_date"));
+                    } else if (slot.path("never_used").asBoolean(false) && !key.attributes.has("last_used_date")) {
+                        key.attributes.put("never_used", true);
+                    }
+                }
+            }
         }
     }
 
@@ -232,7 +265,7 @@ final class Inventory implements ParsedInput {
         if (r.type.equals("data.aws_caller_identity")) {
             r.node = Iris.aws(r.kind, r.id);
         } else if (r.hidesId) {
-            r.node = Iris.aws(r.kind, r.name);
+            r.node = Iris.aws(r.kind, dev.breachpath.secret.KeyIds.fingerprint(r.id));
         } else if (arn != null && !BY_ID.contains(r.kind)) {
             r.node = Iris.arn(arn);
         } else {
@@ -362,9 +395,7 @@ final class Inventory implements ParsedInput {
 
     private void core(Resource r, Facts f) {
         f.type(r.kind);
-        if (!r.hidesId) {
-            f.string(BP.awsId, r.id);
-        }
+        f.string(BP.awsId, r.name);
         JsonNode arn = r.attributes.get("arn");
         if (arn != null && arn.isTextual() && AwsIds.isArn(arn.asText())) {
             f.string(BP.arn, arn.asText());

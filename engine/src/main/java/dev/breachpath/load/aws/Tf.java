@@ -24,8 +24,8 @@ final class Tf {
     }
 
     /**
-     * Names the resource, in reports and its node, by {@code name} instead of its id: for ids
-     * that must not be shown (an access key id is shown masked).
+     * Names the resource in reports and the graph by {@code name} instead of its id: for ids
+     * that must not be shown (an access key id is shown masked, and its node named by fingerprint).
      */
     Tf named(String name) {
         this.name = name;

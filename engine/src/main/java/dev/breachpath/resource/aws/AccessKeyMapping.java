@@ -30,6 +30,11 @@ final class AccessKeyMapping implements ResourceMapping {
         } else {
             out.string(BP.status, status);
         }
+        out.dateTime(BP.createdAt, r.value("create_date"));
+        out.dateTime(BP.lastUsedAt, r.value("last_used_date"));
+        if (r.value("never_used").bool().orElse(false)) {
+            out.bool(BP.neverUsed, true);
+        }
         var id = r.value("id");
         if (id.isUnknown()) {
             out.link(BP.keyId, BP.Unknown);

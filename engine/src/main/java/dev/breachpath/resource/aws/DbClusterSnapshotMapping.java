@@ -28,5 +28,7 @@ final class DbClusterSnapshotMapping implements ResourceMapping {
         out.bool(BP.encrypted, r.value("storage_encrypted"));
         Keys.link(r, out, "kms_key_id");
         out.strings(BP.sharedWith, r.value("shared_accounts"));
+        out.string(BP.snapshotType, r.value("snapshot_type"));
+        out.dateTime(BP.createdAt, r.value("snapshot_create_time"));
     }
 }

@@ -37,6 +37,7 @@ final class Ec2InstanceMapping implements ResourceMapping {
         out.string(BP.publicIp, r.value("public_ip"));
         out.string(BP.privateIp, r.value("private_ip"));
         out.string(BP.availabilityZone, r.value("availability_zone"));
+        out.dateTime(BP.createdAt, r.value("launch_time"));
         Imds.write(r, out);
         Embedded.scan(r, out, AttrPath.of("user_data"), AttrPath.of("user_data_base64"));
         if (r.size(AttrPath.of("launch_template")) > 0) {
