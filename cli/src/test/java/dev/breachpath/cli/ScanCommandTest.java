@@ -106,7 +106,7 @@ class ScanCommandTest {
         Files.writeString(policy, "id: mine\ntitle: Mine\nseverity: high\nquerry: SELECT ?resource WHERE {}\n");
         assertThat(run("scan", IMPERVA, "--policies", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("breachpath: " + policy + ":4: unknown key querry (expected description, id, "
-                + "path, query, references, remediation, severity, title)\n");
+                + "parameters, path, query, references, remediation, severity, title)\n");
         assertThat(out.toString()).isEmpty();
 
         Files.writeString(policy, "id: mine\ntitle: Mine\nseverity: high\nquery: |\n  SELECT ?resource WHERE { ?resource a }\n");

@@ -38,7 +38,7 @@ class VocabularyTest {
         for (Ontology.Term t : ontology.terms()) {
             assertThat(t.comment()).as("comment of bp:%s", t.localName()).isNotBlank();
             assertThat(t.section()).as("section of bp:%s", t.localName())
-                    .isIn("Core", "Compute", "Network", "Identity", "Data", "Derived");
+                    .isIn("Core", "Compute", "Network", "Identity", "Data", "Time", "Derived");
         }
     }
 

@@ -148,7 +148,8 @@ final class Inventory implements ParsedInput {
             call = nearest.call(f.path());
         }
         String account = call.map(Manifest.Call::account).orElse(nearest != null ? nearest.account : callerAccount(f, callers));
-        Context context = new Context(call.map(Manifest.Call::operation).orElse(null), call.map(Manifest.Call::region).orElse(null),
+        Context context = new Context(call.map(Manifest.Call::operation).orElse(null),
+                call.map(Manifest.Call::region).filter(r -> !r.equals("global")).orElse(null),
                 account, call.map(Manifest.Call::parameters).orElse(Map.of()));
         if (Config.is(root)) {
             InputReport.Builder report = report(f.path(), InventoryFormat.CONFIG, Config.shape(root));

@@ -1,4 +1,4 @@
-package dev.breachpath.load.terraform;
+package dev.breachpath.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import dev.breachpath.policy.Finding;
 import dev.breachpath.policy.Policy;
 import dev.breachpath.policy.PolicyLoader;
 import dev.breachpath.policy.Scanner;
+import dev.breachpath.policy.Settings;
 import dev.breachpath.report.ScanWriter;
 import java.util.TreeSet;
 import dev.breachpath.TestPaths;
@@ -40,20 +41,26 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every scenario in fixtures/terraform reads as its expect.yaml says: the counts of its input
- * report, triples each stage's graph contains and lacks, and strings no output may hold.
- * Adding a scenario is adding a folder.
+ * Every scenario in fixtures/terraform and fixtures/inventory reads as its expect.yaml says: the
+ * counts of its input reports, triples each stage's graph contains and lacks, the findings of a
+ * scan (and of the plan's changes alone), and strings no output may hold. Adding a scenario is
+ * adding a folder.
  */
-class FixturePlansTest {
+class FixturesTest {
+    /** The time scans of fixtures take as now, unless a scenario says otherwise: ages are reproducible. */
+    private static final String NOW = "2026-12-01T00:00:00Z";
+
     private static final YAMLMapper YAML = new YAMLMapper();
 
     @TestFactory
     Stream<DynamicTest> everyFixture() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(TestPaths.fixtures().resolve("terraform"))) {
-            for (Path dir : dirs.sorted().toList()) {
-                if (Files.isRegularFile(dir.resolve("plan.json"))) {
-                    tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+        for (String kind : List.of("terraform", "inventory")) {
+            try (Stream<Path> dirs = Files.list(TestPaths.fixtures().resolve(kind))) {
+                for (Path dir : dirs.sorted().toList()) {
+                    if (Files.isRegularFile(dir.resolve("expect.yaml")) || Files.isRegularFile(dir.resolve("plan.json"))) {
+                        tests.add(DynamicTest.dynamicTest(kind + "/" + dir.getFileName(), () -> check(dir)));
+                    }
                 }
             }
         }
@@ -68,18 +75,22 @@ class FixturePlansTest {
         JsonNode expect = YAML.readTree(expectFile.toFile());
         assertThat(expect.has("input") || expect.has("graph")).as("expect.yaml states something").isTrue();
 
-        Loaded loaded = Breachpath.load(List.of(dir.resolve("plan.json").toString()));
-        InputReport report = loaded.reports().get(0);
-        assertThat(report.error()).as("refusal").isNull();
+        List<String> paths = inputs(dir, expect);
+        Loaded loaded = Breachpath.load(paths);
+        assertThat(loaded.reports()).as("reports").allSatisfy(r -> assertThat(r.error()).as("refusal of " + r.path()).isNull());
         JsonNode input = expect.path("input");
         if (input.has("elements")) {
-            assertThat(report.elements()).as("elements").isEqualTo(input.get("elements").asInt());
-            assertThat(report.modelled()).as("modelled").isEqualTo(input.path("modelled").asInt());
+            List<InputReport> read = loaded.reports().stream().filter(r -> !r.isUnrecognised()).toList();
+            assertThat(read.stream().mapToInt(InputReport::elements).sum()).as("elements").isEqualTo(input.get("elements").asInt());
+            assertThat(read.stream().mapToInt(InputReport::modelled).sum()).as("modelled").isEqualTo(input.path("modelled").asInt());
             TreeMap<String, Integer> unmodelled = new TreeMap<>();
             input.path("unmodelled").fields().forEachRemaining(e -> unmodelled.put(e.getKey(), e.getValue().asInt()));
-            assertThat(report.unmodelled()).as("unmodelled").isEqualTo(unmodelled);
-            assertThat(report.rejected()).as("rejected").hasSize(input.path("rejected").asInt(0));
-            assertThat(report.warnings()).as("warnings").hasSize(input.path("warnings").asInt(0));
+            TreeMap<String, Integer> got = new TreeMap<>();
+            read.forEach(r -> r.unmodelled().forEach((type, n) -> got.merge(type, n, Integer::sum)));
+            assertThat(got).as("unmodelled").isEqualTo(unmodelled);
+            assertThat(read.stream().mapToInt(r -> r.rejected().size()).sum()).as("rejected").isEqualTo(input.path("rejected").asInt(0));
+            assertThat(read.stream().mapToInt(r -> r.warnings().size()).sum()).as("warnings").isEqualTo(input.path("warnings").asInt(0));
+            assertThat(loaded.reports().size() - read.size()).as("unrecognised files").isEqualTo(input.path("unrecognised").asInt(0));
         }
         List<String> outputs = new ArrayList<>();
         outputs.add(InputsWriter.json(loaded.reports()));
@@ -97,7 +108,7 @@ class FixturePlansTest {
             }
         }
         if (expect.has("scan")) {
-            outputs.addAll(scan(dir, expect.get("scan"), expect.path("derived")));
+            outputs.addAll(scan(paths, expect, expect.get("scan"), expect.path("derived")));
         }
         for (JsonNode never : expect.path("never")) {
             for (String output : outputs) {
@@ -111,10 +122,11 @@ class FixturePlansTest {
      * (or {@code policy: resource}), must be exactly those of {@code scan.findings}; the graph with
      * its derived relations must contain and lack the triples of {@code derived}.
      */
-    private static List<String> scan(Path dir, JsonNode expected, JsonNode derived) throws Exception {
-        Loaded loaded = Breachpath.load(List.of(dir.resolve("plan.json").toString()));
+    private static List<String> scan(List<String> paths, JsonNode expect, JsonNode expected, JsonNode derived) throws Exception {
+        Loaded loaded = Breachpath.load(paths);
         List<Policy> policies = PolicyLoader.builtin();
-        Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), policies, 60_000);
+        Settings settings = new Settings(Settings.time(expect.path("now").asText(NOW)).orElseThrow(), java.util.Map.of());
+        Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), policies, 60_000, settings);
         for (Triple t : triples(derived.path("contains").asText(""))) {
             assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph contains %s", show(t)).isTrue();
         }
@@ -129,8 +141,33 @@ class FixturePlansTest {
         TreeSet<String> want = new TreeSet<>();
         expected.path("findings").forEach(n -> want.add(n.asText().strip()));
         assertThat(got).as("the findings of a scan").containsExactlyElementsOf(want);
+        if (expected.has("new")) {
+            // What the plan adds: the findings after it that are not before it (scan --new-only).
+            Scanner.Result before = Breachpath.scan(loaded.graph(Stage.BEFORE), Classification.defaults(), policies, 60_000, settings);
+            java.util.Set<String> beforeIds = new java.util.HashSet<>();
+            before.findings().forEach(f -> beforeIds.add(f.id()));
+            TreeSet<String> added = new TreeSet<>();
+            for (Finding f : result.findings()) {
+                if (!beforeIds.contains(f.id())) {
+                    added.add(f.policy().id() + ": " + f.source().id() + (f.path().size() > 1 ? " -> " + f.target().id() : ""));
+                }
+            }
+            TreeSet<String> wantNew = new TreeSet<>();
+            expected.get("new").forEach(n -> wantNew.add(n.asText().strip()));
+            assertThat(added).as("the findings the plan adds").containsExactlyElementsOf(wantNew);
+        }
         return List.of(ScanWriter.text(loaded.reports(), result.findings(), result.errors()),
                 ScanWriter.json("test", loaded.reports(), result.findings(), result.errors()));
+    }
+
+    /** The scenario's inputs: expect.yaml's inputs (relative to the scenario), else its plan.json. */
+    private static List<String> inputs(Path dir, JsonNode expect) {
+        List<String> out = new ArrayList<>();
+        expect.path("inputs").forEach(i -> out.add(dir.resolve(i.asText()).toString()));
+        if (out.isEmpty()) {
+            out.add(dir.resolve("plan.json").toString());
+        }
+        return out;
     }
 
     private static List<Triple> triples(String turtle) {
