@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code breachpath inputs}: what was read of each input. */
 @Command(name = "inputs", mixinStandardHelpOptions = true,
         description = {"Tells what was read of each input: its format and every element, modelled,",
-                "unmodelled (by type) or rejected (with the reason). The counts always add up."},
+                "unmodelled (by type) or rejected (with the reason). The counts always add up. Files of a",
+                "folder or archive that are no input are listed as unrecognised, with what they are."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every input was read", "  2  some input could not be read (the others are still reported)"})
 final class InputsCommand implements Callable<Integer> {
@@ -22,7 +23,9 @@ final class InputsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Terraform plans (terraform show -json PLANFILE) and IAM authorization details (aws iam get-account-authorization-details).")
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "Terraform plans, AWS inventory snapshots (folders, .zip or .tar.gz of AWS CLI output; AWS Config data) and"
+                    + " IAM authorization details (docs/inventory.md).")
     List<String> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")

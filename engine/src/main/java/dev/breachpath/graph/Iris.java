@@ -24,15 +24,19 @@ public final class Iris {
         return NodeFactory.createURI(TERRAFORM + encode(address));
     }
 
-    /** The node of an AWS resource known only by its ARN. */
+    /**
+     * The node of an AWS resource known only by its ARN. Anything in it shaped like a secret (an
+     * access key id as a resource id) is masked as in literals, so no IRI shows what no literal
+     * may.
+     */
     public static Node arn(String arn) {
-        return NodeFactory.createURI(encode(arn));
+        return NodeFactory.createURI(encode(dev.breachpath.secret.Redactor.scrub(arn)));
     }
 
     /** The node of an AWS resource of a vocabulary class known only by an id or name. */
     public static Node aws(Node cls, String id) {
         String local = cls.getURI().substring(BP.NS.length());
-        return NodeFactory.createURI(AWS + local + "/" + encode(id));
+        return NodeFactory.createURI(AWS + local + "/" + encode(dev.breachpath.secret.Redactor.scrub(id)));
     }
 
     /** A part of a node, e.g. {@code part(sg, "ingress-0")}. */

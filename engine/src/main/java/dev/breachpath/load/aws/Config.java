@@ -163,12 +163,18 @@ final class Config {
             return;
         }
         ObjectNode api = (ObjectNode) capitalised(configuration);
-        if (!api.has("Tags") && item.path("tags").isObject() && item.path("tags").size() > 0) {
-            ArrayNode tags = api.putArray("Tags");
+        if (item.path("tags").isObject() && item.path("tags").size() > 0) {
+            // The item's tags, where the API response of the kind keeps them (Tags, or RDS's TagList).
+            ArrayNode tags = Tf.array();
             item.get("tags").fields().forEachRemaining(e -> tags.addObject().put("Key", e.getKey()).put("Value", e.getValue().asText()));
+            for (String field : List.of("Tags", "TagList")) {
+                if (!api.has(field) || api.get(field).isEmpty()) {
+                    api.set(field, tags);
+                }
+            }
         }
         if (type.equals("AWS::RDS::DBSnapshot") || type.equals("AWS::RDS::DBClusterSnapshot")) {
-            JsonNode attributes = capitalised(item.path("supplementaryConfiguration"));
+            JsonNode attributes = capitalised(supplementary(item));
             String list = type.equals("AWS::RDS::DBSnapshot") ? "DBSnapshotAttributes" : "DBClusterSnapshotAttributes";
             if (attributes.path(list).isArray()) {
                 ObjectNode result = Tf.object();
@@ -194,7 +200,7 @@ final class Config {
             out.rejected(element(item), "expected the bucket's name");
             return;
         }
-        JsonNode supplementary = item.path("supplementaryConfiguration");
+        JsonNode supplementary = supplementary(item);
         Tf bucket = S3Api.bucket(name).put("creation_date", configuration.path("creationDate"));
         if (item.path("tags").isObject()) {
             bucket.put("tags", item.get("tags"));
@@ -214,9 +220,8 @@ final class Config {
             bucket.attributes.putArray("server_side_encryption_configuration").addObject();
         }
         JsonNode acl = supplementary.path("AccessControlList");
-        if (acl.isTextual()) {
-            List<String> problems = new ArrayList<>();
-            JsonNode grants = parse(acl.asText(), "AccessControlList", problems).path("grantList");
+        if (acl.isObject()) {
+            JsonNode grants = acl.path("grantList");
             java.util.Map<String, java.util.Set<String>> byGroup = new java.util.TreeMap<>();
             for (JsonNode g : grants) {
                 String group = g.path("grantee").isTextual() ? g.path("grantee").asText() : g.path("grantee").path("uri").asText(null);
@@ -237,6 +242,27 @@ final class Config {
             });
         }
         out.add(bucket);
+    }
+
+    /**
+     * The supplementary configuration of an item, each value as JSON: snapshots hold objects,
+     * while history and query results hold each value as a JSON string. A string that is not JSON
+     * is kept as it is.
+     */
+    private static ObjectNode supplementary(JsonNode item) {
+        ObjectNode out = Tf.object();
+        item.path("supplementaryConfiguration").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            String text = v.isTextual() ? v.asText().strip() : "";
+            if (text.startsWith("{") || text.startsWith("[")) {
+                List<String> problems = new ArrayList<>();
+                JsonNode parsed = parse(text, e.getKey(), problems);
+                out.set(e.getKey(), problems.isEmpty() ? parsed : v);
+            } else {
+                out.set(e.getKey(), v);
+            }
+        });
+        return out;
     }
 
     /** Config's ACL permissions ({@code FullControl}) as the API's ({@code FULL_CONTROL}). */
@@ -262,7 +288,7 @@ final class Config {
                     "DBInstanceIdentifier", "DBInstanceArn", "DBClusterIdentifier", "DBClusterArn", "DBSnapshotIdentifier",
                     "DBSnapshotArn", "DBClusterSnapshotIdentifier", "DBClusterSnapshotArn", "DBSnapshotAttributes",
                     "DBClusterSnapshotAttributes", "DbiResourceId", "DBName", "KMSKeyArn", "KmsKeyId", "KMSMasterKeyArn",
-                    "SSEDescription", "VpcId", "DNSName", "ARN", "IpPermissions", "IpPermissionsEgress", "IpRanges",
+                    "SSEDescription", "VpcId", "DNSName", "IpPermissions", "IpPermissionsEgress", "IpRanges",
                     "Ipv6Ranges", "CidrIp", "CidrIpv6", "UserIdGroupPairs", "PublicIpAddress", "PrivateIpAddress",
                     "IamInstanceProfile", "TagList", "InstanceCreateTime", "ClusterCreateTime", "SnapshotCreateTime")
             .collect(java.util.stream.Collectors.toMap(f -> f.toLowerCase(java.util.Locale.ROOT), f -> f));

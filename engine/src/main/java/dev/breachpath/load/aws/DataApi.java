@@ -19,7 +19,7 @@ final class DataApi {
             return;
         }
         Tf table = Tf.of("aws_dynamodb_table", name).text("name", name).put("arn", t.path("TableArn"))
-                .put("creation_date_time", t.path("CreationDateTime"));
+                .put("creation_date_time", t.path("CreationDateTime")).tags(t.path("Tags"));
         JsonNode sse = t.path("SSEDescription");
         if (sse.isObject()) {
             ObjectNode s = table.block("server_side_encryption");
@@ -89,7 +89,7 @@ final class DataApi {
             return;
         }
         out.add(Tf.of("aws_kms_key", id).text("key_id", id).put("arn", k.path("Arn")).put("key_manager", k.path("KeyManager"))
-                .put("key_state", k.path("KeyState")).put("creation_date", k.path("CreationDate")));
+                .put("key_state", k.path("KeyState")).put("creation_date", k.path("CreationDate")).tags(k.path("Tags")));
     }
 
     /** KMS GetKeyPolicy: the key is the request's KeyId, from the manifest. */

@@ -184,7 +184,21 @@ final class Ec2Api {
             // The API leaves the ports out for all protocols; Terraform writes 0 to 0.
             rule.put("from_port", p.has("FromPort") ? p.get("FromPort").asInt() : 0);
             rule.put("to_port", p.has("ToPort") ? p.get("ToPort").asInt() : 0);
-            rule.set("cidr_blocks", Tf.texts(p.path("IpRanges"), "CidrIp"));
+            // The API gives IpRanges as {CidrIp}; AWS Config gives ipRanges as plain strings and ipv4Ranges as {cidrIp}.
+            ArrayNode cidrs = Tf.array();
+            for (JsonNode range : p.path("IpRanges")) {
+                JsonNode cidr = range.isTextual() ? range : range.path("CidrIp");
+                if (cidr.isTextual()) {
+                    cidrs.add(cidr.asText());
+                }
+            }
+            for (JsonNode range : p.path("Ipv4Ranges")) {
+                String cidr = range.path("CidrIp").asText(null);
+                if (cidr != null && !cidrs.toString().contains("\"" + cidr + "\"")) {
+                    cidrs.add(cidr);
+                }
+            }
+            rule.set("cidr_blocks", cidrs);
             rule.set("ipv6_cidr_blocks", Tf.texts(p.path("Ipv6Ranges"), "CidrIpv6"));
             rule.set("prefix_list_ids", Tf.texts(p.path("PrefixListIds"), "PrefixListId"));
             rule.set("security_groups", Tf.texts(p.path("UserIdGroupPairs"), "GroupId"));

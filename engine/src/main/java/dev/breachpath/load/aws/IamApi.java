@@ -132,6 +132,17 @@ final class IamApi {
         }
     }
 
+    /** GetGroup: the group and its members. */
+    static void group(JsonNode response, Out out) {
+        JsonNode g = response.path("Group");
+        IamDetails.group(g, out);
+        String arn = g.path("Arn").asText(null);
+        if (arn != null && g.path("GroupName").isTextual()) {
+            out.add(Tf.of("aws_iam_group_membership", arn + "/members").text("group", arn)
+                    .list("users", response.path("Users"), "Arn"));
+        }
+    }
+
     /** ListRoles, GetRole: each role with its trust policy. */
     static void roles(JsonNode response, Out out) {
         for (JsonNode r : response.has("Roles") ? response.path("Roles") : java.util.List.of(response.path("Role"))) {

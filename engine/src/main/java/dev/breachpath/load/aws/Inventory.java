@@ -156,7 +156,8 @@ final class Inventory implements ParsedInput {
             List<String> problems = new ArrayList<>();
             for (JsonNode item : Config.items(root, problems)) {
                 String itemAccount = item.has("awsAccountId") ? item.path("awsAccountId").asText() : item.path("accountId").asText(account);
-                Context own = new Context(null, item.path("awsRegion").asText(null), itemAccount, Map.of());
+                String region = item.path("awsRegion").asText(null);
+                Context own = new Context(null, "global".equals(region) ? null : region, itemAccount, Map.of());
                 Config.translate(item, new FileOut(f.path(), report, own));
             }
             problems.forEach(report::warning);
@@ -282,6 +283,8 @@ final class Inventory implements ParsedInput {
         }
         if (arn != null && AwsIds.arnRegion(arn).isPresent()) {
             r.region = AwsIds.arnRegion(arn).get();
+        } else if (r.attributes.path("region").isTextual()) {
+            r.region = r.attributes.get("region").asText(); // a bucket's own region (ListBuckets' BucketRegion)
         } else if (r.region == null) {
             String zone = r.attributes.path("availability_zone").asText("");
             if (zone.matches("[a-z]{2}(-[a-z]+)+-\\d+[a-z]")) {

@@ -16,15 +16,16 @@ final class LambdaApi {
 
     /** GetFunction: the configuration, with the tags. */
     static void getFunction(JsonNode response, Out out) {
-        JsonNode configuration = response.path("Configuration");
-        Tf t = function(configuration, out);
-        if (t != null && response.path("Tags").isObject()) {
-            t.put("tags", response.path("Tags"));
-        }
+        function(response.path("Configuration"), response.path("Tags"), out);
     }
 
     /** One function's configuration (ListFunctions' element, GetFunctionConfiguration). */
     static Tf function(JsonNode f, Out out) {
+        return function(f, f.path("Tags"), out);
+    }
+
+    /** One function's configuration, with its tags (a map, or a list as Config gives them). */
+    private static Tf function(JsonNode f, JsonNode tags, Out out) {
         String arn = f.path("FunctionArn").asText(null);
         String name = f.path("FunctionName").asText(null);
         if (arn == null || name == null) {
@@ -45,6 +46,7 @@ final class LambdaApi {
         if (variables.isObject()) {
             t.block("environment").set("variables", variables);
         }
+        t.tags(tags);
         out.add(t);
         return t;
     }

@@ -34,8 +34,8 @@ final class S3Api {
             name = bucketNamed(document);
         }
         if (name == null) {
-            out.rejected("bucket policy", "the response does not say which bucket it belongs to, nor do its statements;"
-                    + " give Bucket in the snapshot manifest (docs/inventory.md)");
+            out.rejected("resource policy", "the response does not say what it belongs to, and its statements name no bucket"
+                    + " or function; give the operation and its parameters (Bucket, KeyId) in the snapshot manifest (docs/inventory.md)");
             return;
         }
         out.add(Tf.of("aws_s3_bucket_policy", name).text("bucket", name).text("policy", text));
