@@ -96,7 +96,7 @@ class MainTest {
     @Test
     void usageErrorsExitTwo() {
         assertThat(run("graph")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter");
+        assertThat(err.toString()).contains("no inputs: give a plan, a snapshot folder");
         assertThat(run("query", plan.toString())).isEqualTo(2);
         assertThat(run("inputs", "--format", "yaml", plan.toString())).isEqualTo(2);
     }
