@@ -42,6 +42,46 @@ class ScanCommandTest {
     }
 
     @Test
+    void aChangeAppliedToTheDeployedAccountReportsThePathItOpens() {
+        String inventory = ROOT.resolve("fixtures/inventory/opens-a-path/snapshot").toString();
+        String plan = ROOT.resolve("fixtures/inventory/opens-a-path/plan.json").toString();
+        assertThat(run("scan", plan)).as("the plan alone shows nothing").isZero();
+        assertThat(out.toString()).contains("no findings");
+        assertThat(run("scan", "--new-only", "--inventory", inventory, plan)).isEqualTo(1);
+        assertThat(out.toString()).contains("1 finding (1 new in this plan, 0 removed)")
+                .contains("exposed-role-reaches-data").contains("NEW in this plan")
+                .contains("i-0c1b2c3d4e5f60724 ─[instance profile arn:aws:iam::123456789012:instance-profile/web, IMDSv2 only]→");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void agesAreMeasuredAgainstNowAndThresholdsAreParameters() {
+        String imperva = ROOT.resolve("fixtures/inventory/imperva/snapshot").toString();
+        assertThat(run("scan", imperva, "--now", "2019-10-01", "--fail-on", "none")).isZero();
+        assertThat(out.toString()).contains("AKIA…VAQZ of migration-svc was created on 2017-08-10, more than 90 days ago")
+                .doesNotContain("AKIA2JQ7ZK4IMPERVAQZ").doesNotContain("CanaryDbPassw0rd");
+        assertThat(err.toString()).as("what the snapshot lacks").isEqualTo("breachpath: " + imperva
+                + "/manifest.json: the snapshot lacks s3:ListBuckets in global: the call ended denied (AccessDenied)\n");
+        assertThat(run("scan", imperva, "--now", "2017-09-01", "--fail-on", "none")).isZero();
+        assertThat(out.toString()).doesNotContain("access-key-too-old").doesNotContain("stale-manual-snapshot");
+        assertThat(run("scan", imperva, "--now", "2019-10-01", "--param", "access-key-too-old.max_age_days=1000", "--fail-on", "none"))
+                .isZero();
+        assertThat(out.toString()).doesNotContain("access-key-too-old").contains("stale-manual-snapshot");
+    }
+
+    @Test
+    void aBadTimeOrParameterStopsTheRunWithOneLine() {
+        String imperva = ROOT.resolve("fixtures/inventory/imperva/snapshot").toString();
+        assertThat(run("scan", imperva, "--now", "last tuesday")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("breachpath: --now: expected a date (YYYY-MM-DD) or an ISO 8601 date and time\n");
+        assertThat(run("scan", imperva, "--param", "access-key-too-old.max_days=3")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("breachpath: --param access-key-too-old.max_days: no policy has that parameter\n");
+        assertThat(run("scan", imperva, "--param", "access-key-too-old.max_age_days=ninety")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("breachpath: --param access-key-too-old.max_age_days: expected a number\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void exitCodeFollowsFailOn() {
         assertThat(run("scan", NEAR)).as("near misses have high hygiene findings").isEqualTo(1);
         assertThat(run("scan", NEAR, "--fail-on", "critical")).as("but no attack path").isZero();
