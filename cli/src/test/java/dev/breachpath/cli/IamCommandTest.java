@@ -55,7 +55,7 @@ class IamCommandTest {
         assertThat(answer.get("decision").asText()).isEqualTo("Deny");
         assertThat(answer.get("detail").asText()).isEqualTo("ImplicitlyDenied");
         assertThat(answer.get("reason").asText()).startsWith("no identity policy allows rds:DeleteDBInstance");
-        assertThat(answer.get("notes").get(0).asText()).startsWith("not in the inputs, so not taken into account");
+        assertThat(answer.get("notes").get(0).asText()).startsWith("no service control policy applies that the inputs know of");
     }
 
     @Test

@@ -199,8 +199,10 @@ final class Iam {
     Evaluation evaluate(Node principal, String action, Node resource, String arn) {
         Principal who = principals.computeIfAbsent(principal, this::principal);
         String asked = arn;
+        String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
         Policies policies = new Policies(List.of(identityPolicy(principal)), boundaryPolicy(principal), null,
-                resource == null ? null : resourcePolicy(resource).orElse(null), null, null, null);
+                resource == null ? null : resourcePolicy(resource).orElse(null), controls(who.account(), SCP),
+                resource == null ? null : controls(owner, RCP), null);
         RequestContext context = contexts.computeIfAbsent(principal, p -> {
             RequestContext.Builder b = RequestContext.open()
                     .absent("aws:MultiFactorAuthPresent").absent("aws:MultiFactorAuthAge")
@@ -222,11 +224,102 @@ final class Iam {
                 context = context.under(tagged.get());
             }
         }
-        String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
         if (resource != null && policies.resource() == null && v.is(resource, BP.KmsKey)) {
             policies = policies.withResource(defaultKeyPolicy(owner != null ? owner : account != null ? account : who.account()));
         }
         return Evaluator.evaluate(new Request(who, action, asked, owner, context), policies);
+    }
+
+    /** The AWS-managed control policies every organization starts with, whose content AWS fixes. */
+    private static final java.util.Set<String> FULL_ACCESS = java.util.Set.of("p-FullAWSAccess", "p-RCPFullAWSAccess");
+    private static final List<Statement> ALLOW_ALL = allowAll();
+
+    private static List<Statement> allowAll() {
+        try {
+            return dev.breachpath.iam.PolicyParser
+                    .parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")
+                    .statements();
+        } catch (dev.breachpath.iam.PolicyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+    static final String SCP = "SERVICE_CONTROL_POLICY";
+    static final String RCP = "RESOURCE_CONTROL_POLICY";
+    private final Map<String, Optional<List<Policies.Level>>> controls = new HashMap<>();
+    private Map<Node, List<Node>> attached;
+    private Map<String, Node> accounts;
+
+    /**
+     * The control policies of one type (SCP or RCP) that apply to an account, by level from the
+     * root down to the account: null when none are known to apply (no organization data, an
+     * account the inputs do not place in the tree, the management account for SCPs) or when the
+     * inputs do not tell them all (a level with no policy, a policy whose content is not known),
+     * since a level without a known allow would deny everything.
+     */
+    List<Policies.Level> controls(String accountId, String type) {
+        if (accountId == null) {
+            return null;
+        }
+        return controls.computeIfAbsent(type + " " + accountId, k -> Optional.ofNullable(tree(accountId, type))).orElse(null);
+    }
+
+    private List<Policies.Level> tree(String accountId, String type) {
+        if (attached == null) {
+            attached = new HashMap<>();
+            for (Node p : v.ofType(BP.OrganizationPolicy)) {
+                for (Node target : v.links(p, BP.attachedTo)) {
+                    attached.computeIfAbsent(target, t -> new ArrayList<>()).add(p);
+                }
+            }
+            accounts = new HashMap<>();
+            for (Node a : v.ofType(BP.Account)) {
+                v.string(a, BP.accountId).ifPresent(id -> accounts.putIfAbsent(id, a));
+            }
+        }
+        boolean any = attached.values().stream().flatMap(List::stream).anyMatch(p -> type.equals(v.string(p, BP.policyType).orElse(null)));
+        Node account = accounts.get(accountId);
+        if (!any || account == null || (type.equals(SCP) && v.bool(account, BP.managementAccount) == Boolean.TRUE)) {
+            return null;
+        }
+        List<Node> chain = new ArrayList<>();
+        java.util.Set<Node> seen = new java.util.HashSet<>();
+        for (Node n = account; n != null; n = v.link(n, BP.parent)) {
+            if (!seen.add(n)) {
+                return null; // a cycle: the inputs contradict each other
+            }
+            chain.add(0, n);
+        }
+        if (chain.size() < 2) {
+            return null; // the account's place in the tree is not known
+        }
+        List<Policies.Level> levels = new ArrayList<>();
+        for (Node level : chain) {
+            List<IamPolicy> policies = new ArrayList<>();
+            for (Node p : attached.getOrDefault(level, List.of())) {
+                if (!type.equals(v.string(p, BP.policyType).orElse(null))) {
+                    continue;
+                }
+                List<Statement> statements = statements(p);
+                if (statements.isEmpty() && FULL_ACCESS.contains(v.string(p, BP.awsId).orElse(""))) {
+                    statements = ALLOW_ALL; // AWS's own FullAWSAccess and RCPFullAWSAccess: allow everything
+                }
+                if (statements.isEmpty()) {
+                    return null; // its content is not known
+                }
+                policies.add(IamPolicy.labelled((type.equals(SCP) ? "SCP " : "RCP ") + v.label(p), statements,
+                        statements.stream().map(this::label).toList()));
+            }
+            if (policies.isEmpty()) {
+                return null;
+            }
+            levels.add(new Policies.Level(v.label(level), policies));
+        }
+        return levels;
+    }
+
+    /** The account of a principal node. */
+    String accountOf(Node principal) {
+        return principals.computeIfAbsent(principal, this::principal).account();
     }
 
     /** The principal a user or role node stands for; an ARN that does not parse still gives its kind. */

@@ -78,8 +78,12 @@ public final class Permissions {
         if (arn.contains(Arns.UNKNOWN)) {
             notes.add("part of the resource's ARN is not known before apply");
         }
-        notes.add("not in the inputs, so not taken into account: service and resource control policies, session policies");
         Evaluation e = iam.evaluate(who, action, what, Actions.authorizedResource(action, arn));
+        if (iam.controls(iam.accountOf(who), Iam.SCP) == null) {
+            notes.add("no service control policy applies that the inputs know of (they hold no Organizations data for the"
+                    + " principal's account, or not all of it)");
+        }
+        notes.add("session policies are not taken into account (a session's are not in the inputs)");
         return new Explanation(v.label(who), Actions.get(action).map(Actions.Action::action).orElse(action),
                 what == null ? arn : v.label(what), e, notes);
     }

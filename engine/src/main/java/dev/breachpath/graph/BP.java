@@ -59,6 +59,9 @@ public final class BP {
     public static final Node IamPolicy = term("IamPolicy");
     public static final Node TrustPolicy = term("TrustPolicy");
     public static final Node ResourcePolicy = term("ResourcePolicy");
+    public static final Node OrganizationPolicy = term("OrganizationPolicy");
+    public static final Node OrganizationUnit = term("OrganizationUnit");
+    public static final Node Account = term("Account");
     public static final Node Statement = term("Statement");
     public static final Node DataStore = term("DataStore");
     public static final Node DbInstance = term("DbInstance");
@@ -155,6 +158,10 @@ public final class BP {
     public static final Node inline = term("inline");
     public static final Node path = term("path");
     public static final Node status = term("status");
+    public static final Node policyType = term("policyType");
+    public static final Node attachedTo = term("attachedTo");
+    public static final Node parent = term("parent");
+    public static final Node managementAccount = term("managementAccount");
     public static final Node keyId = term("keyId");
     public static final Node keyFingerprint = term("keyFingerprint");
     public static final Node statement = term("statement");

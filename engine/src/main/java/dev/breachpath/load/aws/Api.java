@@ -90,9 +90,15 @@ record Api(String name, Predicate<JsonNode> signature, BiConsumer<JsonNode, Out>
             // STS, Organizations
             new Api("sts:GetCallerIdentity", r -> r.path("Account").isTextual() && r.has("Arn") && r.has("UserId"), DataApi::callerIdentity),
             new Api("organizations:ListPolicies", array("Policies").and(r -> r.path("Policies").path(0).has("Type")
-                    || r.path("Policies").isEmpty()), DataApi::organizations),
-            new Api("organizations:ListAccounts", array("Accounts"), DataApi::organizations),
-            new Api("organizations:DescribePolicy", r -> r.path("Policy").path("PolicySummary").isObject(), DataApi::organizations));
+                    || r.path("Policies").isEmpty()), OrganizationsApi::policies),
+            new Api("organizations:DescribePolicy", r -> r.path("Policy").path("PolicySummary").isObject(), OrganizationsApi::describePolicy),
+            new Api("organizations:ListTargetsForPolicy", array("Targets").and(r -> r.path("Targets").path(0).has("TargetId")
+                    || r.path("Targets").isEmpty()), OrganizationsApi::targets),
+            new Api("organizations:ListAccounts", array("Accounts"), OrganizationsApi::accounts),
+            new Api("organizations:ListRoots", array("Roots"), OrganizationsApi::roots),
+            new Api("organizations:ListOrganizationalUnitsForParent", array("OrganizationalUnits"), OrganizationsApi::units),
+            new Api("organizations:ListParents", array("Parents"), OrganizationsApi::parents),
+            new Api("organizations:DescribeOrganization", r -> r.path("Organization").has("MasterAccountId"), OrganizationsApi::organization));
 
     /** The shape of a response, if it is one breachpath reads. */
     static Optional<Api> of(JsonNode response) {

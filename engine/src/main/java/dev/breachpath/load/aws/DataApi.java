@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The other stores and what guards them: DynamoDB tables, Secrets Manager secrets, KMS keys;
- * ECS task definitions; the caller identity; and Organizations, read but not modelled yet.
+ * ECS task definitions; the caller identity.
  */
 final class DataApi {
     private DataApi() {}
@@ -153,19 +153,5 @@ final class DataApi {
             return;
         }
         out.add(Tf.of("data.aws_caller_identity", account).text("account_id", account).put("caller_arn", response.path("Arn")));
-    }
-
-    /** Organizations ListPolicies, ListAccounts, DescribePolicy: read, not modelled yet. */
-    static void organizations(JsonNode response, Out out) {
-        for (JsonNode p : response.path("Policies")) {
-            out.unmodelled("AWS::Organizations::Policy", p.path("Id").asText("policy"));
-        }
-        for (JsonNode a : response.path("Accounts")) {
-            out.unmodelled("AWS::Organizations::Account", a.path("Id").asText("account"));
-        }
-        JsonNode summary = response.path("Policy").path("PolicySummary");
-        if (summary.isObject()) {
-            out.unmodelled("AWS::Organizations::Policy", summary.path("Id").asText("policy"));
-        }
     }
 }

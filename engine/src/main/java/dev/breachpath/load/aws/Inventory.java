@@ -274,11 +274,13 @@ final class Inventory implements ParsedInput {
             r.node = Iris.aws(r.kind, r.id);
         }
         String owner = r.attributes.path("owner_id").asText(null);
-        if (arn != null && AwsIds.arnAccount(arn).isPresent()) {
+        if (r.type.equals("aws_organizations_account")) {
+            r.account = r.id; // its ARN names the management account
+        } else if (arn != null && AwsIds.arnAccount(arn).isPresent()) {
             r.account = AwsIds.arnAccount(arn).get();
         } else if (owner != null && owner.matches("\\d{12}")) {
             r.account = owner;
-        } else if (r.type.equals("data.aws_caller_identity")) {
+        } else if (r.type.equals("data.aws_caller_identity") || r.type.equals("aws_organizations_account")) {
             r.account = r.id;
         }
         if (arn != null && AwsIds.arnRegion(arn).isPresent()) {

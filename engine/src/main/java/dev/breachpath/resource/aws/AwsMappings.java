@@ -74,6 +74,10 @@ public final class AwsMappings {
                 new GroupMembershipMapping(),
                 new PolicyDocumentMapping(),
                 new CallerIdentityMapping(),
+                new OrganizationsMapping.Unit(),
+                new OrganizationsMapping.Account(),
+                new OrganizationsMapping.Policy(),
+                new OrganizationsMapping.Attachment(),
                 // data
                 new DbInstanceMapping(),
                 new DbClusterMapping(),
