@@ -6,7 +6,6 @@ import dev.breachpath.derive.Permissions;
 import dev.breachpath.graph.FactGraph;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Loader;
-import dev.breachpath.load.aws.AuthorizationDetailsFormat;
 import dev.breachpath.load.aws.InventoryFormat;
 import dev.breachpath.load.terraform.TerraformPlanFormat;
 import dev.breachpath.policy.Policy;
@@ -22,7 +21,7 @@ import java.util.List;
  */
 public final class Breachpath {
     private static final Loader LOADER = new Loader(List.of(new TerraformPlanFormat(AwsMappings.standard()),
-            new AuthorizationDetailsFormat(), new InventoryFormat(AwsMappings.standard())));
+            new InventoryFormat(AwsMappings.standard())));
 
     private Breachpath() {}
 

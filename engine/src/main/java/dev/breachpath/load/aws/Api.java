@@ -18,6 +18,9 @@ record Api(String name, Predicate<JsonNode> signature, BiConsumer<JsonNode, Out>
 
     /** Every response shape read, most specific first. */
     static final List<Api> ALL = List.of(
+            // IAM's whole account first: its lists would pass for other responses
+            new Api("iam:GetAccountAuthorizationDetails", r -> r.has("UserDetailList") || r.has("RoleDetailList")
+                    || r.has("GroupDetailList"), IamApi::authorizationDetails),
             // EC2
             new Api("ec2:DescribeInstances", array("Reservations"), Ec2Api::instances),
             new Api("ec2:DescribeInstanceAttribute", Api::isInstanceAttribute, Ec2Api::instanceAttribute),

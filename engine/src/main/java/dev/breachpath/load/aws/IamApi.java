@@ -81,7 +81,7 @@ final class IamApi {
                     out.unmodelled("AWS::IAM::RootAccount", arn);
                     continue;
                 }
-                Tf t = Tf.of("aws_iam_user", user).text("arn", arn).text("name", user);
+                Tf t = Tf.of("aws_iam_user", arn).text("arn", arn).text("name", user);
                 for (int slot = 1; slot <= 2; slot++) {
                     String prefix = "access_key_" + slot + "_";
                     if (!r.isMapped(prefix + "active")) {
@@ -124,11 +124,34 @@ final class IamApi {
                 out.rejected(name == null ? "user" : name, "expected UserName and Arn");
                 continue;
             }
-            out.add(Tf.of("aws_iam_user", name).text("arn", arn).text("name", name).put("path", u.path("Path"))
+            out.add(Tf.of("aws_iam_user", arn).text("arn", arn).text("name", name).put("path", u.path("Path"))
                     .put("unique_id", u.path("UserId")).put("create_date", u.path("CreateDate"))
                     .put("password_last_used", u.path("PasswordLastUsed"))
                     .put("permissions_boundary", u.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
                     .tags(u.path("Tags")));
+        }
+    }
+
+    /**
+     * GetAccountAuthorizationDetails: every user, group, role and managed policy of an account
+     * with their policies, as Terraform's IAM resources (see {@link IamDetails}).
+     */
+    static void authorizationDetails(JsonNode response, Out out) {
+        String[] lists = {"UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"};
+        for (String list : lists) {
+            JsonNode items = response.path(list);
+            if (!items.isMissingNode() && !items.isArray()) {
+                out.rejected(list, "expected a list");
+                continue;
+            }
+            for (JsonNode item : items) {
+                switch (list) {
+                    case "UserDetailList" -> IamDetails.user(item, out);
+                    case "GroupDetailList" -> IamDetails.group(item, out);
+                    case "RoleDetailList" -> IamDetails.role(item, out);
+                    default -> IamDetails.policy(item, out);
+                }
+            }
         }
     }
 
@@ -152,7 +175,7 @@ final class IamApi {
                 out.rejected(name == null ? "role" : name, "expected RoleName and Arn");
                 continue;
             }
-            out.add(Tf.of("aws_iam_role", name).text("arn", arn).text("name", name).put("path", r.path("Path"))
+            out.add(Tf.of("aws_iam_role", arn).text("arn", arn).text("name", name).put("path", r.path("Path"))
                     .put("unique_id", r.path("RoleId")).put("create_date", r.path("CreateDate"))
                     .text("assume_role_policy", policyText(r.path("AssumeRolePolicyDocument")))
                     .put("permissions_boundary", r.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
@@ -169,7 +192,7 @@ final class IamApi {
                 out.rejected(name == null ? "instance profile" : name, "expected InstanceProfileName and Arn");
                 continue;
             }
-            Tf t = Tf.of("aws_iam_instance_profile", name).text("arn", arn).text("name", name).put("path", p.path("Path"));
+            Tf t = Tf.of("aws_iam_instance_profile", arn).text("arn", arn).text("name", name).put("path", p.path("Path"));
             JsonNode role = p.path("Roles").path(0);
             t.put("role", role.path("Arn"));
             out.add(t);

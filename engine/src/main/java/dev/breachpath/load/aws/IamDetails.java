@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Users, groups, roles and managed policies in the shape of the authorization details (and of
  * AWS Config's IAM items, which are the same with camel-case keys), as Terraform's IAM
  * resources: the principal, each inline policy, each attachment, group memberships, instance
- * profiles. References between them are by ARN, which is unique across accounts.
+ * profiles. Each is known by its ARN, unique across accounts, and so are the references between
+ * them (group memberships name groups, as the API does).
  */
 final class IamDetails {
     private IamDetails() {}
@@ -18,7 +19,7 @@ final class IamDetails {
             out.rejected(name == null ? "user" : name, "expected UserName and Arn");
             return;
         }
-        out.add(Tf.of("aws_iam_user", name).text("arn", arn).text("name", name).put("path", u.path("Path"))
+        out.add(Tf.of("aws_iam_user", arn).text("arn", arn).text("name", name).put("path", u.path("Path"))
                 .put("unique_id", u.path("UserId")).put("create_date", u.path("CreateDate"))
                 .put("permissions_boundary", u.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
                 .tags(u.path("Tags")));
@@ -37,7 +38,7 @@ final class IamDetails {
             out.rejected(name == null ? "group" : name, "expected GroupName and Arn");
             return;
         }
-        out.add(Tf.of("aws_iam_group", name).text("arn", arn).text("name", name).put("path", g.path("Path"))
+        out.add(Tf.of("aws_iam_group", arn).text("arn", arn).text("name", name).put("path", g.path("Path"))
                 .put("unique_id", g.path("GroupId")));
         inline(g.path("GroupPolicyList"), "aws_iam_group_policy", "group", arn, out);
         attached(g.path("AttachedManagedPolicies"), "aws_iam_group_policy_attachment", "group", arn, out);
@@ -50,7 +51,7 @@ final class IamDetails {
             out.rejected(name == null ? "role" : name, "expected RoleName and Arn");
             return;
         }
-        out.add(Tf.of("aws_iam_role", name).text("arn", arn).text("name", name).put("path", r.path("Path"))
+        out.add(Tf.of("aws_iam_role", arn).text("arn", arn).text("name", name).put("path", r.path("Path"))
                 .put("unique_id", r.path("RoleId")).put("create_date", r.path("CreateDate"))
                 .text("assume_role_policy", IamApi.policyText(r.path("AssumeRolePolicyDocument")))
                 .put("permissions_boundary", r.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
@@ -61,7 +62,7 @@ final class IamDetails {
         for (JsonNode p : r.path("InstanceProfileList")) {
             String profile = p.path("Arn").asText(null);
             if (profile != null) {
-                out.add(Tf.of("aws_iam_instance_profile", p.path("InstanceProfileName").asText(profile)).text("arn", profile)
+                out.add(Tf.of("aws_iam_instance_profile", profile).text("arn", profile)
                         .put("name", p.path("InstanceProfileName")).put("path", p.path("Path")).text("role", arn));
             }
         }
@@ -85,8 +86,13 @@ final class IamDetails {
         out.add(t);
     }
 
+    /** The elements of a list; a lone object where a list belongs (as the AWS documentation prints one) is a list of one. */
+    private static Iterable<JsonNode> items(JsonNode list) {
+        return list.isObject() ? java.util.List.of(list) : list;
+    }
+
     private static void inline(JsonNode list, String type, String owner, String ownerArn, Out out) {
-        for (JsonNode p : list) {
+        for (JsonNode p : items(list)) {
             String name = p.path("PolicyName").asText(null);
             if (name == null) {
                 out.rejected(ownerArn + " inline policy", "expected PolicyName");
@@ -98,7 +104,7 @@ final class IamDetails {
     }
 
     private static void attached(JsonNode list, String type, String owner, String ownerArn, Out out) {
-        for (JsonNode p : list) {
+        for (JsonNode p : items(list)) {
             String policy = p.path("PolicyArn").asText(null);
             if (policy != null) {
                 out.add(Tf.of(type, ownerArn + "/" + policy).text(owner, ownerArn).text("policy_arn", policy));

@@ -109,7 +109,7 @@ final class Inventory implements ParsedInput {
             }
             for (JsonNode slot : user.attributes.path("credential_report_keys")) {
                 var rotated = dev.breachpath.graph.Times.instant(slot.path("last_rotated").asText(""));
-                for (Resource key : keysByUser.getOrDefault(user.id, List.of())) {
+                for (Resource key : keysByUser.getOrDefault(user.attributes.path("name").asText(""), List.of())) {
                     var created = dev.breachpath.graph.Times.instant(key.attributes.path("create_date").asText(""));
                     if (rotated.isEmpty() || !rotated.equals(created)) {
                         continue;
@@ -401,7 +401,9 @@ final class Inventory implements ParsedInput {
 
     private void core(Resource r, Facts f) {
         f.type(r.kind);
-        f.string(BP.awsId, r.name);
+        // IAM's own ids (AIDA…, AROA…) where known; else what the resource is known by.
+        JsonNode unique = r.attributes.get("unique_id");
+        f.string(BP.awsId, unique != null && unique.isTextual() ? unique.asText() : r.name);
         JsonNode arn = r.attributes.get("arn");
         if (arn != null && arn.isTextual() && AwsIds.isArn(arn.asText())) {
             f.string(BP.arn, arn.asText());
