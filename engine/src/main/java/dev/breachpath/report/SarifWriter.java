@@ -66,6 +66,9 @@ public final class SarifWriter {
         ArrayNode artifacts = run.putArray("artifacts");
         Map<String, Integer> artifactIndex = new HashMap<>();
         for (InputReport in : report.inputs()) {
+            if (in.isUnrecognised()) {
+                continue; // a file of a snapshot folder that is no input: nothing to point at
+            }
             artifactIndex.put(in.path(), artifacts.size());
             artifacts.addObject().putObject("location").put("uri", uri(in.path()));
         }
