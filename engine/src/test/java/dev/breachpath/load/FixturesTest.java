@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.breachpath.Breachpath;
+import dev.breachpath.TestTurtle;
 import dev.breachpath.derive.Classification;
 import dev.breachpath.policy.Finding;
 import dev.breachpath.policy.Policy;
@@ -20,7 +21,6 @@ import dev.breachpath.load.InputReport;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Stage;
 import dev.breachpath.report.InputsWriter;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -100,11 +95,11 @@ class FixturesTest {
             GraphFormat.TURTLE.write(graph.graph(), turtle);
             outputs.add(turtle.toString(StandardCharsets.UTF_8));
             JsonNode expected = expect.path("graph").path(stage.name().toLowerCase(Locale.ROOT));
-            for (Triple t : triples(expected.path("contains").asText(""))) {
-                assertThat(graph.graph().contains(t)).as("the %s graph contains %s", stage, show(t)).isTrue();
+            for (Triple t : TestTurtle.triples(expected.path("contains").asText(""))) {
+                assertThat(graph.graph().contains(t)).as("the %s graph contains %s", stage, TestTurtle.show(t)).isTrue();
             }
-            for (Triple t : triples(expected.path("lacks").asText(""))) {
-                assertThat(graph.graph().contains(t)).as("the %s graph lacks %s", stage, show(t)).isFalse();
+            for (Triple t : TestTurtle.triples(expected.path("lacks").asText(""))) {
+                assertThat(graph.graph().contains(t)).as("the %s graph lacks %s", stage, TestTurtle.show(t)).isFalse();
             }
         }
         if (expect.has("scan")) {
@@ -127,11 +122,11 @@ class FixturesTest {
         List<Policy> policies = PolicyLoader.builtin();
         Settings settings = new Settings(Settings.time(expect.path("now").asText(NOW)).orElseThrow(), java.util.Map.of());
         Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), policies, 60_000, settings);
-        for (Triple t : triples(derived.path("contains").asText(""))) {
-            assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph contains %s", show(t)).isTrue();
+        for (Triple t : TestTurtle.triples(derived.path("contains").asText(""))) {
+            assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph contains %s", TestTurtle.show(t)).isTrue();
         }
-        for (Triple t : triples(derived.path("lacks").asText(""))) {
-            assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph lacks %s", show(t)).isFalse();
+        for (Triple t : TestTurtle.triples(derived.path("lacks").asText(""))) {
+            assertThat(loaded.graph(Stage.AFTER).graph().contains(t)).as("the derived graph lacks %s", TestTurtle.show(t)).isFalse();
         }
         assertThat(result.errors()).as("policy errors").isEmpty();
         TreeSet<String> got = new TreeSet<>();
@@ -168,25 +163,5 @@ class FixturesTest {
             out.add(dir.resolve("plan.json").toString());
         }
         return out;
-    }
-
-    private static List<Triple> triples(String turtle) {
-        if (turtle.isBlank()) {
-            return List.of();
-        }
-        StringBuilder prefixed = new StringBuilder();
-        GraphFormat.prefixes().forEach((prefix, uri) -> prefixed.append("@prefix ").append(prefix).append(": <")
-                .append(uri).append("> .\n"));
-        prefixed.append(turtle);
-        Graph g = GraphMemFactory.createDefaultGraph();
-        RDFParser.source(new ByteArrayInputStream(prefixed.toString().getBytes(StandardCharsets.UTF_8)))
-                .lang(Lang.TURTLE).parse(g);
-        List<Triple> out = new ArrayList<>();
-        g.find().forEachRemaining(out::add);
-        return out;
-    }
-
-    private static String show(Triple t) {
-        return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
     }
 }

@@ -234,12 +234,7 @@ final class Config {
                     }
                 }
             }
-            byGroup.forEach((uri, permissions) -> {
-                ObjectNode grant = bucket.block("grant");
-                grant.put("uri", uri);
-                ArrayNode list = grant.putArray("permissions");
-                permissions.forEach(list::add);
-            });
+            S3Api.grants(bucket, byGroup);
         }
         out.add(bucket);
     }

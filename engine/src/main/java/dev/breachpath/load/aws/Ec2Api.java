@@ -40,13 +40,7 @@ final class Ec2Api {
         t.put("instance_state", i.path("State").path("Name"));
         t.put("launch_time", i.path("LaunchTime"));
         t.text("owner_id", owner);
-        JsonNode metadata = i.path("MetadataOptions");
-        if (metadata.isObject()) {
-            ObjectNode m = t.block("metadata_options");
-            Tf.put(m, "http_tokens", metadata.path("HttpTokens"));
-            Tf.put(m, "http_endpoint", metadata.path("HttpEndpoint"));
-            Tf.put(m, "http_put_response_hop_limit", metadata.path("HttpPutResponseHopLimit"));
-        }
+        metadata(t, i.path("MetadataOptions"));
         for (JsonNode eni : i.path("NetworkInterfaces")) {
             Tf.put(t.block("network_interface"), "network_interface_id", eni.path("NetworkInterfaceId"));
         }
@@ -146,15 +140,19 @@ final class Ec2Api {
                 Tf.put(n, "subnet_id", eni.path("SubnetId"));
                 n.set("security_groups", Tf.texts(eni.path("Groups"), null));
             }
-            JsonNode metadata = d.path("MetadataOptions");
-            if (metadata.isObject()) {
-                ObjectNode m = t.block("metadata_options");
-                Tf.put(m, "http_tokens", metadata.path("HttpTokens"));
-                Tf.put(m, "http_endpoint", metadata.path("HttpEndpoint"));
-                Tf.put(m, "http_put_response_hop_limit", metadata.path("HttpPutResponseHopLimit"));
-            }
+            metadata(t, d.path("MetadataOptions"));
             out.add(t);
         });
+    }
+
+    /** An instance's or launch template's metadata options, as Terraform's metadata_options block. */
+    private static void metadata(Tf t, JsonNode metadata) {
+        if (metadata.isObject()) {
+            ObjectNode m = t.block("metadata_options");
+            Tf.put(m, "http_tokens", metadata.path("HttpTokens"));
+            Tf.put(m, "http_endpoint", metadata.path("HttpEndpoint"));
+            Tf.put(m, "http_put_response_hop_limit", metadata.path("HttpPutResponseHopLimit"));
+        }
     }
 
     /** DescribeSecurityGroups: groups with their rules. */

@@ -115,20 +115,10 @@ final class IamApi {
         return v.isEmpty() || v.equals("N/A") || v.equals("no_information") || v.equals("not_supported") ? null : v;
     }
 
-    /** ListUsers, GetUser. */
+    /** ListUsers, GetUser: each user as the authorization details give it, without its policies. */
     static void users(JsonNode response, Out out) {
         for (JsonNode u : response.has("Users") ? response.path("Users") : java.util.List.of(response.path("User"))) {
-            String name = u.path("UserName").asText(null);
-            String arn = u.path("Arn").asText(null);
-            if (name == null || arn == null) {
-                out.rejected(name == null ? "user" : name, "expected UserName and Arn");
-                continue;
-            }
-            out.add(Tf.of("aws_iam_user", arn).text("arn", arn).text("name", name).put("path", u.path("Path"))
-                    .put("unique_id", u.path("UserId")).put("create_date", u.path("CreateDate"))
-                    .put("password_last_used", u.path("PasswordLastUsed"))
-                    .put("permissions_boundary", u.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
-                    .tags(u.path("Tags")));
+            IamDetails.user(u, out);
         }
     }
 
@@ -169,17 +159,7 @@ final class IamApi {
     /** ListRoles, GetRole: each role with its trust policy. */
     static void roles(JsonNode response, Out out) {
         for (JsonNode r : response.has("Roles") ? response.path("Roles") : java.util.List.of(response.path("Role"))) {
-            String name = r.path("RoleName").asText(null);
-            String arn = r.path("Arn").asText(null);
-            if (name == null || arn == null) {
-                out.rejected(name == null ? "role" : name, "expected RoleName and Arn");
-                continue;
-            }
-            out.add(Tf.of("aws_iam_role", arn).text("arn", arn).text("name", name).put("path", r.path("Path"))
-                    .put("unique_id", r.path("RoleId")).put("create_date", r.path("CreateDate"))
-                    .text("assume_role_policy", policyText(r.path("AssumeRolePolicyDocument")))
-                    .put("permissions_boundary", r.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
-                    .tags(r.path("Tags")));
+            IamDetails.role(r, out);
         }
     }
 

@@ -21,6 +21,7 @@ final class IamDetails {
         }
         out.add(Tf.of("aws_iam_user", arn).text("arn", arn).text("name", name).put("path", u.path("Path"))
                 .put("unique_id", u.path("UserId")).put("create_date", u.path("CreateDate"))
+                .put("password_last_used", u.path("PasswordLastUsed"))
                 .put("permissions_boundary", u.path("PermissionsBoundary").path("PermissionsBoundaryArn"))
                 .tags(u.path("Tags")));
         inline(u.path("UserPolicyList"), "aws_iam_user_policy", "user", arn, out);

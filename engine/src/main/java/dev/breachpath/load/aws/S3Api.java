@@ -115,13 +115,18 @@ final class S3Api {
                 byGroup.computeIfAbsent(uri.asText(), k -> new java.util.TreeSet<>()).add(g.path("Permission").asText());
             }
         }
+        grants(t, byGroup);
+        out.add(t);
+    }
+
+    /** Grants to groups as Terraform's grant blocks: the group's URI and its permissions, sorted. */
+    static void grants(Tf bucket, java.util.Map<String, java.util.Set<String>> byGroup) {
         byGroup.forEach((uri, permissions) -> {
-            ObjectNode grant = t.block("grant");
+            ObjectNode grant = bucket.block("grant");
             grant.put("uri", uri);
             var list = grant.putArray("permissions");
             permissions.forEach(list::add);
         });
-        out.add(t);
     }
 
     private static String needBucket(Out out, String what) {

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.breachpath.Breachpath;
-import dev.breachpath.graph.GraphFormat;
+import dev.breachpath.TestTurtle;
 import dev.breachpath.load.InputReport;
 import dev.breachpath.load.JsonInput;
 import dev.breachpath.load.Loaded;
 import dev.breachpath.load.Stage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,30 +123,11 @@ class InventoryGoldenTest {
             assertThat(r.rejected()).as("rejected of %s", e.getKey()).hasSize(want.path("rejected").asInt(0));
         }
         Graph graph = loaded.graph(Stage.AFTER).graph();
-        for (Triple t : triples(c.path("contains").asText(""))) {
-            assertThat(graph.contains(t)).as("the graph contains %s", show(t)).isTrue();
+        for (Triple t : TestTurtle.triples(c.path("contains").asText(""))) {
+            assertThat(graph.contains(t)).as("the graph contains %s", TestTurtle.show(t)).isTrue();
         }
-        for (Triple t : triples(c.path("lacks").asText(""))) {
-            assertThat(graph.contains(t)).as("the graph lacks %s", show(t)).isFalse();
+        for (Triple t : TestTurtle.triples(c.path("lacks").asText(""))) {
+            assertThat(graph.contains(t)).as("the graph lacks %s", TestTurtle.show(t)).isFalse();
         }
-    }
-
-    private static List<Triple> triples(String turtle) {
-        if (turtle.isBlank()) {
-            return List.of();
-        }
-        StringBuilder prefixed = new StringBuilder();
-        GraphFormat.prefixes().forEach((prefix, uri) -> prefixed.append("@prefix ").append(prefix).append(": <")
-                .append(uri).append("> .\n"));
-        prefixed.append(turtle);
-        Graph g = GraphMemFactory.createDefaultGraph();
-        RDFParser.source(new ByteArrayInputStream(prefixed.toString().getBytes(StandardCharsets.UTF_8))).lang(Lang.TURTLE).parse(g);
-        List<Triple> out = new ArrayList<>();
-        g.find().forEachRemaining(out::add);
-        return out;
-    }
-
-    private static String show(Triple t) {
-        return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
     }
 }
