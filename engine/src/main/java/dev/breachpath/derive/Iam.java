@@ -278,7 +278,8 @@ final class Iam {
         }
         boolean any = attached.values().stream().flatMap(List::stream).anyMatch(p -> type.equals(v.string(p, BP.policyType).orElse(null)));
         Node account = accounts.get(accountId);
-        if (!any || account == null || (type.equals(SCP) && v.bool(account, BP.managementAccount) == Boolean.TRUE)) {
+        // The management account is restricted by neither kind (AWS: SCPs and RCPs do not apply to it).
+        if (!any || account == null || v.bool(account, BP.managementAccount) == Boolean.TRUE) {
             return null;
         }
         List<Node> chain = new ArrayList<>();
@@ -289,8 +290,8 @@ final class Iam {
             }
             chain.add(0, n);
         }
-        if (chain.size() < 2) {
-            return null; // the account's place in the tree is not known
+        if (chain.size() < 2 || !v.string(chain.get(0), BP.awsId).orElse("").startsWith("r-")) {
+            return null; // the account's place in the tree, up to a root, is not known
         }
         List<Policies.Level> levels = new ArrayList<>();
         for (Node level : chain) {
@@ -309,8 +310,8 @@ final class Iam {
                 policies.add(IamPolicy.labelled((type.equals(SCP) ? "SCP " : "RCP ") + v.label(p), statements,
                         statements.stream().map(this::label).toList()));
             }
-            if (policies.isEmpty()) {
-                return null;
+            if (policies.stream().noneMatch(p -> p.statements().stream().anyMatch(Statement::allows))) {
+                return null; // no known policy here allows anything: some of the level's policies are missing
             }
             levels.add(new Policies.Level(v.label(level), policies));
         }

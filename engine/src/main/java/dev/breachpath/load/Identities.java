@@ -13,7 +13,8 @@ import org.apache.jena.graph.Node;
 
 /**
  * Which planned resources are deployed ones: a plan resource and an inventory resource of the
- * same kind that share an ARN or id are one resource. Before the plan it is what the inventory
+ * same kind that share an ARN or id, in the same account where both tell theirs, are one
+ * resource. Before the plan it is what the inventory
  * says; after it, the plan applied to that: the attributes the plan changes as the plan says,
  * the others as deployed (the plan keeps only a digest of user data; the API returns it). A
  * resource the plan deletes is gone after it. The resource keeps the plan's node in both
@@ -21,12 +22,13 @@ import org.apache.jena.graph.Node;
  */
 public final class Identities {
     /** A resource a plan describes. */
-    public record Planned(Node node, Node kind, String address, Set<String> keys, boolean existsAfter) {}
+    public record Planned(Node node, Node kind, String address, Set<String> keys, String account, boolean existsAfter) {}
 
     /**
      * A deployed resource, with how to see it as a mapping does (given its node and the stage's index).
      */
-    public record Deployed(Node node, Node kind, Set<String> keys, BiFunction<Node, LinkIndex, TerraformResource> view) {}
+    public record Deployed(Node node, Node kind, Set<String> keys, String account,
+                           BiFunction<Node, LinkIndex, TerraformResource> view) {}
 
     private final List<Planned> planned = new ArrayList<>();
     private final List<Deployed> deployed = new ArrayList<>();
@@ -60,6 +62,7 @@ public final class Identities {
         for (Deployed d : deployed) {
             List<Planned> matches = d.keys().stream()
                     .flatMap(k -> byKey.getOrDefault(d.kind().getURI() + " " + k, List.of()).stream())
+                    .filter(p -> p.account() == null || d.account() == null || p.account().equals(d.account()))
                     .distinct().sorted(Comparator.comparing(p -> p.node().getURI())).toList();
             if (matches.size() == 1 && !deployedFor.containsKey(matches.get(0).node())) {
                 plannedFor.put(d.node(), matches.get(0));

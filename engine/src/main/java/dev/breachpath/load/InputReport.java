@@ -21,6 +21,7 @@ public final class InputReport {
     public record Rejection(String element, String reason) {}
 
     private final String path;
+    private final String source;
     private final String format;
     private final String formatVersion;
     private final String error;
@@ -32,10 +33,12 @@ public final class InputReport {
 
     private InputReport(String path, String format, String formatVersion, String error, String unrecognised, int modelled,
                         SortedMap<String, Integer> unmodelled, List<Rejection> rejected, List<String> warnings) {
-        this.path = path;
+        // A file may be named after what it holds: shown, its name is scrubbed like any text.
+        this.source = path;
+        this.path = dev.breachpath.secret.Redactor.scrub(path);
         this.format = format;
         this.formatVersion = formatVersion;
-        this.error = error;
+        this.error = error == null ? null : dev.breachpath.secret.Redactor.scrub(error);
         this.unrecognised = unrecognised;
         this.modelled = modelled;
         this.unmodelled = unmodelled;
@@ -56,9 +59,14 @@ public final class InputReport {
         return new InputReport(path, null, null, null, what, 0, new TreeMap<>(), List.of(), List.of());
     }
 
-    /** The input as named on the command line. */
+    /** The input as named on the command line (or found in a folder), with anything secret-shaped masked. */
     public String path() {
         return path;
+    }
+
+    /** The file as it is named on disk, for reading it again; never to be shown. */
+    public String source() {
+        return source;
     }
 
     /** The detected format, e.g. {@code terraform-plan}; null if refused or unrecognised. */
@@ -182,8 +190,10 @@ public final class InputReport {
                     case REJECTED -> rejected.add(new Rejection(e.getKey(), reasons.get(e.getKey())));
                 }
             }
+            rejected.replaceAll(r -> new Rejection(dev.breachpath.secret.Redactor.scrub(r.element()),
+                    dev.breachpath.secret.Redactor.scrub(r.reason())));
             rejected.sort(Comparator.comparing(Rejection::element));
-            List<String> sortedWarnings = warnings.stream().distinct().sorted().toList();
+            List<String> sortedWarnings = warnings.stream().map(dev.breachpath.secret.Redactor::scrub).distinct().sorted().toList();
             return new InputReport(path, format, formatVersion, null, null, modelled,
                     java.util.Collections.unmodifiableSortedMap(unmodelled), List.copyOf(rejected), sortedWarnings);
         }

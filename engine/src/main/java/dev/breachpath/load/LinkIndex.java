@@ -28,6 +28,7 @@ public final class LinkIndex {
     private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Map<Node, Node> classes = new HashMap<>();
     private final Map<Node, String> owners = new HashMap<>();
+    private final Map<Node, String> accounts = new HashMap<>();
 
     public LinkIndex(FactGraph graph) {
         this.ontology = Ontology.get();
@@ -54,6 +55,17 @@ public final class LinkIndex {
 
     /** Registers a node of class {@code cls} under each of {@code keys}. */
     public void register(Node node, Node cls, Collection<String> keys) {
+        register(node, cls, keys, null);
+    }
+
+    /**
+     * Registers a node of class {@code cls}, in {@code account} (null if not known), under each
+     * of {@code keys}.
+     */
+    public void register(Node node, Node cls, Collection<String> keys, String account) {
+        if (account != null) {
+            accounts.put(node, account);
+        }
         classes.put(node, cls);
         for (String key : keys) {
             if (key != null && !key.isEmpty()) {
@@ -63,6 +75,11 @@ public final class LinkIndex {
                 }
             }
         }
+    }
+
+    /** The account a registered node is in, if known. */
+    public Optional<String> accountOf(Node node) {
+        return Optional.ofNullable(accounts.get(node));
     }
 
     /** The class a registered node was given, if it was registered. */

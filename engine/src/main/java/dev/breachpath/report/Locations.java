@@ -31,7 +31,7 @@ final class Locations {
             if (!"terraform-plan".equals(input.format())) {
                 continue;
             }
-            try (BufferedReader in = Files.newBufferedReader(Path.of(input.path()), StandardCharsets.UTF_8)) {
+            try (BufferedReader in = Files.newBufferedReader(Path.of(input.source()), StandardCharsets.UTF_8)) {
                 int n = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     n++;

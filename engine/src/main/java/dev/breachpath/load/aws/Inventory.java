@@ -50,6 +50,7 @@ final class Inventory implements ParsedInput {
     private static final class Resource {
         final String type;
         final String id;
+        final String scope;
         String name;
         boolean hidesId;
         final ObjectNode attributes = Tf.object();
@@ -59,9 +60,10 @@ final class Inventory implements ParsedInput {
         Node node;
         Node kind;
 
-        Resource(String type, String id) {
+        Resource(String type, String id, String scope) {
             this.type = type;
             this.id = id;
+            this.scope = scope;
         }
     }
 
@@ -86,6 +88,7 @@ final class Inventory implements ParsedInput {
         for (InventoryFile f : sorted) {
             read(f, manifests, callers);
         }
+        adoptUnscoped();
         joinCredentialReport();
         for (Resource r : resources.values()) {
             complete(r);
@@ -110,6 +113,9 @@ final class Inventory implements ParsedInput {
             for (JsonNode slot : user.attributes.path("credential_report_keys")) {
                 var rotated = dev.breachpath.graph.Times.instant(slot.path("last_rotated").asText(""));
                 for (Resource key : keysByUser.getOrDefault(user.attributes.path("name").asText(""), List.of())) {
+                    if (key.account != null && user.account != null && !key.account.equals(user.account)) {
+                        continue;
+                    }
                     var created = dev.breachpath.graph.Times.instant(key.attributes.path("create_date").asText(""));
                     if (rotated.isEmpty() || !rotated.equals(created)) {
                         continue;
@@ -147,7 +153,10 @@ final class Inventory implements ParsedInput {
         if (nearest != null) {
             call = nearest.call(f.path());
         }
-        String account = call.map(Manifest.Call::account).orElse(nearest != null ? nearest.account : callerAccount(f, callers));
+        String account = call.map(Manifest.Call::account).orElse(nearest != null ? nearest.account : null);
+        if (account == null) {
+            account = callerAccount(f, callers);
+        }
         Context context = new Context(call.map(Manifest.Call::operation).orElse(null),
                 call.map(Manifest.Call::region).filter(r -> !r.equals("global")).orElse(null),
                 account, call.map(Manifest.Call::parameters).orElse(Map.of()));
@@ -209,29 +218,23 @@ final class Inventory implements ParsedInput {
 
         @Override
         public void add(Tf t) {
-            Resource r = resources.computeIfAbsent(t.type + " " + t.id(), k -> new Resource(t.type, t.id()));
+            // Names are unique within an account only (a snapshot called "nightly" in each of two
+            // accounts): a resource is known by its id in its account, from its ARN or the call's.
+            String arn = t.attributes.path("arn").asText("");
+            String account = AwsIds.arnAccount(arn).orElse(context.account());
+            String scope = account == null ? "?" : account;
+            Resource r = resources.computeIfAbsent(t.type + " " + t.id() + " @" + scope, k -> new Resource(t.type, t.id(), scope));
             if (t.hidesId()) {
                 r.name = t.name();
                 r.hidesId = true;
             }
-            t.attributes.fields().forEachRemaining(e -> {
-                if (!r.attributes.has(e.getKey())) {
-                    r.attributes.set(e.getKey(), e.getValue());
-                } else if (e.getKey().equals("tags") && e.getValue().isObject() && r.attributes.get("tags").isObject()) {
-                    ObjectNode tags = (ObjectNode) r.attributes.get("tags");
-                    e.getValue().fields().forEachRemaining(tag -> {
-                        if (!tags.has(tag.getKey())) {
-                            tags.set(tag.getKey(), tag.getValue());
-                        }
-                    });
-                }
-            });
+            merge(r, t.attributes);
             Source source = new Source(file, t.name());
             if (!r.sources.contains(source)) {
                 r.sources.add(source);
             }
             if (r.account == null) {
-                r.account = context.account();
+                r.account = account;
             }
             if (r.region == null) {
                 r.region = context.region();
@@ -251,6 +254,49 @@ final class Inventory implements ParsedInput {
         @Override
         public Out.Context context() {
             return context;
+        }
+    }
+
+    /** Adds what {@code attributes} say that {@code r} does not say yet (first said wins; tags join). */
+    private static void merge(Resource r, ObjectNode attributes) {
+        attributes.fields().forEachRemaining(e -> {
+            if (!r.attributes.has(e.getKey())) {
+                r.attributes.set(e.getKey(), e.getValue());
+            } else if (e.getKey().equals("tags") && e.getValue().isObject() && r.attributes.get("tags").isObject()) {
+                ObjectNode tags = (ObjectNode) r.attributes.get("tags");
+                e.getValue().fields().forEachRemaining(tag -> {
+                    if (!tags.has(tag.getKey())) {
+                        tags.set(tag.getKey(), tag.getValue());
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * What a call of no known account says of a resource (an attributes response in a folder
+     * with no manifest or caller identity) joins the one resource of that id whose account is
+     * known, when there is exactly one.
+     */
+    private void adoptUnscoped() {
+        Map<String, List<Resource>> scoped = new TreeMap<>();
+        for (Resource r : resources.values()) {
+            if (!r.scope.equals("?")) {
+                scoped.computeIfAbsent(r.type + " " + r.id, k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (var it = resources.entrySet().iterator(); it.hasNext(); ) {
+            Resource r = it.next().getValue();
+            List<Resource> candidates = scoped.getOrDefault(r.type + " " + r.id, List.of());
+            if (r.scope.equals("?") && candidates.size() == 1) {
+                Resource into = candidates.get(0);
+                merge(into, r.attributes);
+                r.sources.stream().filter(s -> !into.sources.contains(s)).forEach(into.sources::add);
+                if (into.region == null) {
+                    into.region = r.region;
+                }
+                it.remove();
+            }
         }
     }
 
@@ -308,14 +354,16 @@ final class Inventory implements ParsedInput {
                 continue;
             }
             java.util.Set<String> keys = new java.util.TreeSet<>();
+            dev.breachpath.load.NaturalKeys.of(r.type, a -> Optional.ofNullable(r.attributes.get(a))
+                    .filter(JsonNode::isValueNode).map(JsonNode::asText)).ifPresent(keys::add);
             for (String attribute : List.of("arn", "id", "resource_id", "unique_id")) {
                 JsonNode v = r.attributes.get(attribute);
                 if (v != null && v.isValueNode() && !v.isNull() && !(attribute.equals("id") && r.hidesId)) {
                     keys.add(v.asText());
                 }
             }
-            identities.deployed(new Identities.Deployed(r.node, r.kind, keys, (node, index) -> new InventoryView(r.type, r.name,
-                    r.attributes, node, index, message -> each(r, (report, element) -> report.warning(message)))));
+            identities.deployed(new Identities.Deployed(r.node, r.kind, keys, r.account, (node, index) -> new InventoryView(r.type, r.name,
+                    r.attributes, node, r.account, index, message -> each(r, (report, element) -> report.warning(message)))));
         }
     }
 
@@ -345,7 +393,7 @@ final class Inventory implements ParsedInput {
                     keys.add(v.asText());
                 }
             }
-            index.register(node, r.kind, keys);
+            index.register(node, r.kind, keys, r.account);
         }
     }
 
@@ -366,7 +414,7 @@ final class Inventory implements ParsedInput {
         Optional<ResourceMapping> mapping = mappings.forTerraform(r.type);
         Node node = planned == null ? r.node : planned.node();
         Facts f = new Facts(target.graph(), node);
-        InventoryView view = new InventoryView(r.type, r.name, r.attributes, node, target.index(),
+        InventoryView view = new InventoryView(r.type, r.name, r.attributes, node, r.account, target.index(),
                 message -> each(r, (report, element) -> report.warning(message)));
         target.graph().begin();
         try {

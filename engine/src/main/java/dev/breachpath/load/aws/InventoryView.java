@@ -26,8 +26,15 @@ final class InventoryView implements TerraformResource {
     private final Node node;
     private final LinkIndex index;
     private final Consumer<String> warnings;
+    private final String account;
 
-    InventoryView(String type, String name, ObjectNode attributes, Node node, LinkIndex index, Consumer<String> warnings) {
+    /**
+     * @param account the resource's account, if known: a name several accounts use is taken to
+     *                mean the one in the same account, as AWS means it
+     */
+    InventoryView(String type, String name, ObjectNode attributes, Node node, String account, LinkIndex index,
+                  Consumer<String> warnings) {
+        this.account = account;
         this.type = type;
         this.name = name;
         this.attributes = attributes;
@@ -90,6 +97,10 @@ final class InventoryView implements TerraformResource {
         boolean ambiguous = false;
         for (String text : value.texts()) {
             List<Node> matches = index.find(text, cls);
+            if (matches.size() > 1 && account != null) {
+                List<Node> own = matches.stream().filter(m -> index.accountOf(m).map(account::equals).orElse(false)).toList();
+                matches = own.isEmpty() ? matches : own;
+            }
             if (matches.isEmpty()) {
                 index.external(text, cls, byName).ifPresent(found::add);
             } else {

@@ -47,8 +47,13 @@ final class OrganizationsApi {
                 out.rejected("account", "expected Id");
                 continue;
             }
-            out.add(Tf.of("aws_organizations_account", id).put("arn", a.path("Arn")).put("name", a.path("Name"))
-                    .put("status", a.path("Status")).text("parent_id", parent));
+            Tf t = Tf.of("aws_organizations_account", id).put("arn", a.path("Arn")).put("name", a.path("Name"))
+                    .put("status", a.path("Status")).text("parent_id", parent);
+            // An account's ARN is in the management account: the account whose id that is, is it.
+            if (dev.breachpath.resource.aws.AwsIds.arnAccount(a.path("Arn").asText("")).filter(id::equals).isPresent()) {
+                t.bool("management", true);
+            }
+            out.add(t);
         }
     }
 

@@ -65,17 +65,27 @@ final class PlanInput implements ParsedInput {
                 continue;
             }
             java.util.Set<String> keys = new java.util.TreeSet<>();
+            String account = null;
             for (Stage stage : Stage.values()) {
                 Snapshot s = r.in(stage);
+                if (s != null) {
+                    dev.breachpath.load.NaturalKeys.of(r.type, a -> {
+                        Value v = s.value(AttrPath.of(a));
+                        return v.isKnown() && !v.isSensitive() ? v.text() : Optional.empty();
+                    }).ifPresent(keys::add);
+                }
                 for (String attribute : List.of("id", "arn")) {
                     Value v = s == null ? Value.absent() : s.value(AttrPath.of(attribute));
                     if (v.isKnown() && !v.isSensitive() && v.json().get().isValueNode()) {
                         keys.add(v.json().get().asText());
+                        if (attribute.equals("arn") && account == null) {
+                            account = AwsIds.arnAccount(v.json().get().asText()).orElse(null);
+                        }
                     }
                 }
             }
             if (!keys.isEmpty()) {
-                identities.planned(new Identities.Planned(nodes.get(r), kind, r.address, keys, r.in(Stage.AFTER) != null));
+                identities.planned(new Identities.Planned(nodes.get(r), kind, r.address, keys, account, r.in(Stage.AFTER) != null));
             }
         }
     }
