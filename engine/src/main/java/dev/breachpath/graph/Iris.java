@@ -25,18 +25,17 @@ public final class Iris {
     }
 
     /**
-     * The node of an AWS resource known only by its ARN. Anything in it shaped like a secret (an
-     * access key id as a resource id) is masked as in literals, so no IRI shows what no literal
-     * may.
+     * The node of an AWS resource known only by its ARN. An access key id in it (as a resource
+     * id) is masked as in literals, so no IRI shows what no literal may.
      */
     public static Node arn(String arn) {
-        return NodeFactory.createURI(encode(dev.breachpath.secret.Redactor.scrub(arn)));
+        return NodeFactory.createURI(encode(dev.breachpath.secret.Redactor.maskKeyIds(arn)));
     }
 
     /** The node of an AWS resource of a vocabulary class known only by an id or name. */
     public static Node aws(Node cls, String id) {
         String local = cls.getURI().substring(BP.NS.length());
-        return NodeFactory.createURI(AWS + local + "/" + encode(dev.breachpath.secret.Redactor.scrub(id)));
+        return NodeFactory.createURI(AWS + local + "/" + encode(dev.breachpath.secret.Redactor.maskKeyIds(id)));
     }
 
     /** A part of a node, e.g. {@code part(sg, "ingress-0")}. */

@@ -35,7 +35,7 @@ public final class InputReport {
                         SortedMap<String, Integer> unmodelled, List<Rejection> rejected, List<String> warnings) {
         // A file may be named after what it holds: shown, its name is scrubbed like any text.
         this.source = path;
-        this.path = dev.breachpath.secret.Redactor.scrub(path);
+        this.path = dev.breachpath.secret.Redactor.maskKeyIds(path);
         this.format = format;
         this.formatVersion = formatVersion;
         this.error = error == null ? null : dev.breachpath.secret.Redactor.scrub(error);

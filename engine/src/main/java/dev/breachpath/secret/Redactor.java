@@ -56,7 +56,7 @@ public final class Redactor {
             out = PRIVATE_KEY.matcher(out).replaceAll(REDACTED);
         }
         if (mayHoldKeyId(out)) {
-            out = maskKeyIds(out);
+            out = mask(out);
         }
         if (isArn(out)) {
             // An ARN names a resource and is never a credential; its long path segments
@@ -153,6 +153,14 @@ public final class Redactor {
     }
 
     /** A cheap test that no access key id can be in {@code text}: none starts without an 'A' followed by a capital. */
+    /**
+     * {@code text} with every access key id masked and nothing else changed: for names that must
+     * stay what they are (a file's path, a node's IRI) yet may hold an id.
+     */
+    public static String maskKeyIds(String text) {
+        return text != null && mayHoldKeyId(text) ? mask(text) : text;
+    }
+
     private static boolean mayHoldKeyId(String text) {
         for (int i = text.indexOf('A'); i >= 0 && i + 20 <= text.length(); i = text.indexOf('A', i + 1)) {
             char c = text.charAt(i + 1);
@@ -179,7 +187,7 @@ public final class Redactor {
 
     private static final String[] ASSIGNMENT_WORDS = {"pass", "pwd", "secret", "token", "api", "key"};
 
-    private static String maskKeyIds(String text) {
+    private static String mask(String text) {
         Matcher m = KeyIds.KEY_ID.matcher(text);
         if (!m.find()) {
             return text;

@@ -43,6 +43,10 @@ final class Inventory implements ParsedInput {
     private static final Set<Node> BY_ID = Set.of(BP.Vpc, BP.Subnet, BP.SecurityGroup, BP.RouteTable, BP.InternetGateway,
             BP.NatGateway, BP.ElasticIp, BP.NetworkInterface, BP.Ec2Instance, BP.LaunchTemplate);
 
+    /** Kinds whose ids are names, unique only within an account (the others' ids are ARNs or global ids). */
+    private static final Set<String> SCOPED = Set.of("aws_db_instance", "aws_rds_cluster", "aws_db_snapshot",
+            "aws_db_cluster_snapshot", "aws_lambda_function", "aws_lambda_permission", "aws_dynamodb_table", "aws_elb");
+
     /** Where an element came from: a file and its name there. */
     private record Source(String file, String element) {}
 
@@ -222,7 +226,7 @@ final class Inventory implements ParsedInput {
             // accounts): a resource is known by its id in its account, from its ARN or the call's.
             String arn = t.attributes.path("arn").asText("");
             String account = AwsIds.arnAccount(arn).orElse(context.account());
-            String scope = account == null ? "?" : account;
+            String scope = !SCOPED.contains(t.type) ? "" : account == null ? "?" : account;
             Resource r = resources.computeIfAbsent(t.type + " " + t.id() + " @" + scope, k -> new Resource(t.type, t.id(), scope));
             if (t.hidesId()) {
                 r.name = t.name();
