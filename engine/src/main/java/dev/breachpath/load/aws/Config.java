@@ -58,8 +58,10 @@ final class Config {
                 || (root.path("Results").isArray() && root.path("QueryInfo").isObject());
     }
 
+    /** An item: a resource type with its configuration, or with a status (a deleted resource has no configuration). */
     private static boolean isItem(JsonNode n) {
-        return n.path("resourceType").isTextual() && n.has("configuration");
+        return n.path("resourceType").asText("").matches("[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+")
+                && (n.has("configuration") || n.has("configurationItemStatus") || n.has("resourceId"));
     }
 
     private static boolean isNotification(JsonNode root) {
@@ -125,6 +127,13 @@ final class Config {
             problems.add(field + " is not a JSON document");
             return JsonInput.mapper().createObjectNode();
         }
+    }
+
+    /** What identifies the resource an item describes: its type, account, region and id. */
+    static String key(JsonNode item) {
+        String account = item.has("awsAccountId") ? item.path("awsAccountId").asText() : item.path("accountId").asText("");
+        return item.path("resourceType").asText() + " " + account + " " + item.path("awsRegion").asText("") + " "
+                + item.path("resourceId").asText(element(item));
     }
 
     /** The element name of an item in reports. */

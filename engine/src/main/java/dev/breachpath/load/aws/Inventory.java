@@ -43,6 +43,40 @@ final class Inventory implements ParsedInput {
     private static final Set<Node> BY_ID = Set.of(BP.Vpc, BP.Subnet, BP.SecurityGroup, BP.RouteTable, BP.InternetGateway,
             BP.NatGateway, BP.ElasticIp, BP.NetworkInterface, BP.Ec2Instance, BP.LaunchTemplate);
 
+    /** A configuration item and where it goes. */
+    private record ConfigItem(JsonNode item, FileOut out) {}
+
+    private final List<ConfigItem> configItems = new ArrayList<>();
+
+    /**
+     * Config data holds a resource as it was at each capture: only the latest item of each
+     * resource says what is deployed (if it says the resource is deleted, it is gone); the older
+     * ones are counted as superseded.
+     */
+    private void readConfigItems() {
+        Map<String, ConfigItem> latest = new TreeMap<>();
+        for (ConfigItem c : configItems) {
+            String key = Config.key(c.item());
+            ConfigItem known = latest.get(key);
+            if (known == null || !captured(c.item()).isBefore(captured(known.item()))) {
+                latest.put(key, c);
+            }
+        }
+        for (ConfigItem c : configItems) {
+            if (latest.get(Config.key(c.item())) == c) {
+                Config.translate(c.item(), c.out());
+            } else {
+                c.out().unmodelled(c.item().path("resourceType").asText() + " (superseded by a later item)", Config.element(c.item())
+                        + " at " + c.item().path("configurationItemCaptureTime").asText("?"));
+            }
+        }
+    }
+
+    private static java.time.Instant captured(JsonNode item) {
+        return dev.breachpath.graph.Times.instant(item.path("configurationItemCaptureTime").asText(""))
+                .orElse(java.time.Instant.EPOCH);
+    }
+
     /** Kinds whose ids are names, unique only within an account (the others' ids are ARNs or global ids). */
     private static final Set<String> SCOPED = Set.of("aws_db_instance", "aws_rds_cluster", "aws_db_snapshot",
             "aws_db_cluster_snapshot", "aws_lambda_function", "aws_lambda_permission", "aws_dynamodb_table", "aws_elb");
@@ -92,6 +126,7 @@ final class Inventory implements ParsedInput {
         for (InventoryFile f : sorted) {
             read(f, manifests, callers);
         }
+        readConfigItems();
         adoptUnscoped();
         joinCredentialReport();
         for (Resource r : resources.values()) {
@@ -171,7 +206,7 @@ final class Inventory implements ParsedInput {
                 String itemAccount = item.has("awsAccountId") ? item.path("awsAccountId").asText() : item.path("accountId").asText(account);
                 String region = item.path("awsRegion").asText(null);
                 Context own = new Context(null, "global".equals(region) ? null : region, itemAccount, Map.of());
-                Config.translate(item, new FileOut(f.path(), report, own));
+                configItems.add(new ConfigItem(item, new FileOut(f.path(), report, own)));
             }
             problems.forEach(report::warning);
             return;
