@@ -77,7 +77,9 @@ class ScanCommandTest {
         assertThat(run("scan", imperva, "--param", "access-key-too-old.max_days=3")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("breachpath: --param access-key-too-old.max_days: no policy has that parameter\n");
         assertThat(run("scan", imperva, "--param", "access-key-too-old.max_age_days=ninety")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("breachpath: --param access-key-too-old.max_age_days: expected a number\n");
+        assertThat(err.toString()).isEqualTo("breachpath: --param access-key-too-old.max_age_days: expected a whole number\n");
+        assertThat(run("scan", imperva, "--param", "access-key-too-old.max_age_days=-1")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("breachpath: --param access-key-too-old.max_age_days: expected a whole number, 0 or more\n");
         assertThat(out.toString()).isEmpty();
     }
 

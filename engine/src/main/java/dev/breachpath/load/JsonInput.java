@@ -136,7 +136,7 @@ public final class JsonInput {
 
     static byte[] gunzip(String path, byte[] bytes) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 8);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(bytes.length * 8L, 64L << 20));
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -165,11 +165,16 @@ public final class JsonInput {
                 return false;
             }
         }
-        int i = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-        while (i < b.length && Character.isWhitespace(b[i])) {
-            i++;
+        // UTF-16 and UTF-32 (with a byte order mark, or without: zero bytes between the characters)
+        // start like JSON too once their byte order marks and zero bytes are set aside.
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xFF;
+            if (c == 0 || c == 0xEF || c == 0xBB || c == 0xBF || c == 0xFE || c == 0xFF || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{' || c == '[';
         }
-        return i < b.length && (b[i] == '{' || b[i] == '[');
+        return false;
     }
 
     private static boolean isBlank(byte[] b) {

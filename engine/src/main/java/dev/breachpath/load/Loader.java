@@ -35,6 +35,9 @@ public final class Loader {
             } catch (InputException e) {
                 reports.add(InputReport.refused(path, e.problemAt()));
                 continue;
+            } catch (OutOfMemoryError e) {
+                reports.add(InputReport.refused(path, "too large to read in the memory given to breachpath"));
+                continue;
             }
             for (Sources.Entry entry : entries) {
                 try {
@@ -44,8 +47,12 @@ public final class Loader {
                     } else {
                         parsed.get(read.format()).add(read.input());
                     }
+                } catch (Sources.Unrecognised e) {
+                    reports.add(InputReport.unrecognised(entry.name(), e.getMessage()));
                 } catch (InputException e) {
                     reports.add(InputReport.refused(entry.name(), e.problemAt()));
+                } catch (OutOfMemoryError e) {
+                    reports.add(InputReport.refused(entry.name(), "too large to read in the memory given to breachpath"));
                 } catch (RuntimeException e) {
                     // A reader's bug must not lose the other inputs, nor print what it read.
                     reports.add(InputReport.refused(entry.name(), "breachpath could not read this input (an internal error;"

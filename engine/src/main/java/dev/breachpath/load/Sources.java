@@ -36,6 +36,15 @@ final class Sources {
      */
     record Entry(String name, boolean contained, Supplier<byte[]> bytes) {}
 
+    /** Thrown when an entry turns out to be no input at all: reported as unrecognised, with what it is. */
+    static final class Unrecognised extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unrecognised(String what) {
+            super(what, null, false, false);
+        }
+    }
+
     private Sources() {}
 
     /**
@@ -68,13 +77,21 @@ final class Sources {
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> sorted = files.filter(p -> !p.equals(dir))
                     .filter(p -> !hidden(dir.relativize(p)))
-                    .filter(Files::isRegularFile)
+                    .filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p))
                     .sorted(Comparator.comparing(p -> slashed(dir.relativize(p))))
                     .toList();
             for (Path p : sorted) {
                 String name = prefix + slashed(dir.relativize(p));
                 if (out.size() >= MAX_ENTRIES) {
                     throw new InputException(path, null, "more than " + MAX_ENTRIES + " files");
+                }
+                if (!Files.isRegularFile(p)) {
+                    // Links to folders are not followed (they may loop); a broken link holds nothing.
+                    String what = Files.isDirectory(p) ? "a link to a folder, not followed" : "a link to nothing";
+                    out.add(new Entry(name, true, () -> {
+                        throw new Unrecognised(what);
+                    }));
+                    continue;
                 }
                 out.add(new Entry(name, true, () -> read(name, p)));
             }
@@ -84,7 +101,8 @@ final class Sources {
         // An archive inside the directory is read as the files it holds.
         List<Entry> expanded = new ArrayList<>(out.size());
         for (Entry e : out) {
-            if (looksLikeArchive(e.name())) {
+            Path file = dir.resolve(e.name().substring(prefix.length()));
+            if (Files.isRegularFile(file) && looksLikeArchive(file)) {
                 try {
                     byte[] bytes = e.bytes().get();
                     List<Entry> inner = archive(e.name(), bytes);
@@ -106,9 +124,25 @@ final class Sources {
         return expanded;
     }
 
-    private static boolean looksLikeArchive(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".zip") || n.endsWith(".tar") || n.endsWith(".tar.gz") || n.endsWith(".tgz");
+    /** Whether a file starts like a zip or tar archive, gzipped or not (told by content, not name). */
+    private static boolean looksLikeArchive(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(512);
+        } catch (IOException e) {
+            return false;
+        }
+        if (isZip(head) || isTar(head)) {
+            return true;
+        }
+        if (!JsonInput.isGzip(head)) {
+            return false;
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return isTar(in.readNBytes(512));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -118,7 +152,8 @@ final class Sources {
     private static List<Entry> archive(String path, byte[] bytes) {
         try {
             if (isZip(bytes)) {
-                List<Entry> entries = entries(path, new ZipArchiveInputStream(new ByteArrayInputStream(bytes)));
+                List<Entry> entries = entries(path, new ZipArchiveInputStream(new ByteArrayInputStream(bytes),
+                        java.nio.charset.StandardCharsets.UTF_8.name(), true, true));
                 if (entries.isEmpty() || entries.stream().anyMatch(e -> e.name().equals(path + "!/tfplan"))) {
                     throw new InputException(path, null, "a binary Terraform plan file or an empty zip archive, not JSON;"
                             + " convert a plan with: terraform show -json PLANFILE > plan.json");
@@ -137,17 +172,32 @@ final class Sources {
 
     private static List<Entry> entries(String path, ArchiveInputStream<?> in) throws IOException {
         List<Entry> out = new ArrayList<>();
+        long total = 0;
         try (in) {
             for (ArchiveEntry e; (e = in.getNextEntry()) != null; ) {
                 String inner = e.getName();
-                if (e.isDirectory() || hidden(inner) || !in.canReadEntryData(e)) {
+                if (e.isDirectory() || hidden(inner)) {
                     continue;
                 }
                 if (out.size() >= MAX_ENTRIES) {
                     throw new InputException(path, null, "more than " + MAX_ENTRIES + " files in the archive");
                 }
+                String name = path + "!/" + inner;
+                if (!in.canReadEntryData(e)) {
+                    InputException unreadable = new InputException(name, null,
+                            "an archive entry that cannot be read (encrypted, or compressed in a way not supported)");
+                    out.add(new Entry(name, true, () -> {
+                        throw unreadable;
+                    }));
+                    continue;
+                }
                 byte[] data = bounded(path, in);
-                out.add(new Entry(path + "!/" + inner, true, () -> data));
+                total += data.length;
+                if (total > JsonInput.MAX_DOCUMENT) {
+                    throw new InputException(path, null, "decompresses to more than " + JsonInput.MAX_DOCUMENT
+                            + " bytes; extract it and give the folder");
+                }
+                out.add(new Entry(name, true, () -> data));
             }
         }
         out.sort(Comparator.comparing(Entry::name));

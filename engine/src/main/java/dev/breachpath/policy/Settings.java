@@ -74,7 +74,17 @@ public record Settings(Instant now, Map<String, String> parameters) {
         String type = kind.getLiteralDatatypeURI();
         try {
             if (XSDDatatype.XSDinteger.getURI().equals(type)) {
-                return NodeFactory.createLiteralDT(new BigInteger(text.strip()).toString(), XSDDatatype.XSDinteger);
+                BigInteger value;
+                try {
+                    value = new BigInteger(text.strip());
+                } catch (NumberFormatException e) {
+                    throw new QueryException(what + ": expected a whole number");
+                }
+                // A threshold that defaults to 0 or more (days, counts) is never negative.
+                if (value.signum() < 0 && new BigInteger(kind.getLiteralLexicalForm()).signum() >= 0) {
+                    throw new QueryException(what + ": expected a whole number, 0 or more");
+                }
+                return NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDinteger);
             }
             if (XSDDatatype.XSDdecimal.getURI().equals(type)) {
                 return NodeFactory.createLiteralDT(new BigDecimal(text.strip()).toPlainString(), XSDDatatype.XSDdecimal);

@@ -35,8 +35,10 @@ record Api(String name, Predicate<JsonNode> signature, BiConsumer<JsonNode, Out>
             new Api("ec2:DescribeNatGateways", array("NatGateways"), Ec2Api::natGateways),
             new Api("ec2:DescribeAddresses", array("Addresses"), Ec2Api::addresses),
             new Api("ec2:DescribeNetworkInterfaces", array("NetworkInterfaces"), Ec2Api::networkInterfaces),
-            new Api("ec2:DescribeSnapshots", array("Snapshots"), (r, out) -> each(r, "Snapshots", "SnapshotId", "AWS::EC2::Snapshot", out)),
-            new Api("ec2:DescribeVolumes", array("Volumes"), (r, out) -> each(r, "Volumes", "VolumeId", "AWS::EC2::Volume", out)),
+            new Api("ec2:DescribeSnapshots", array("Snapshots").and(r -> r.path("Snapshots").path(0).has("SnapshotId")
+                    || r.path("Snapshots").isEmpty()), (r, out) -> each(r, "Snapshots", "SnapshotId", "AWS::EC2::Snapshot", out)),
+            new Api("ec2:DescribeVolumes", array("Volumes").and(r -> r.path("Volumes").path(0).has("VolumeId")
+                    || r.path("Volumes").isEmpty()), (r, out) -> each(r, "Volumes", "VolumeId", "AWS::EC2::Volume", out)),
             // Elastic Load Balancing
             new Api("elbv2:DescribeLoadBalancers", array("LoadBalancers").and(r -> r.path("LoadBalancers").path(0).has("LoadBalancerArn")
                     || r.path("LoadBalancers").isEmpty()), ElbApi::loadBalancers),

@@ -204,7 +204,7 @@ final class Config {
 
     /** An S3 bucket: the configuration names it; its policy, public access block and ACL are supplementary. */
     private static void bucket(JsonNode item, JsonNode configuration, Out out) {
-        String name = configuration.path("name").asText(item.path("resourceName").asText(null));
+        String name = configuration.path("name").asText(Tf.str(item.path("resourceName")));
         if (name == null) {
             out.rejected(element(item), "expected the bucket's name");
             return;
@@ -233,7 +233,7 @@ final class Config {
             JsonNode grants = acl.path("grantList");
             java.util.Map<String, java.util.Set<String>> byGroup = new java.util.TreeMap<>();
             for (JsonNode g : grants) {
-                String group = g.path("grantee").isTextual() ? g.path("grantee").asText() : g.path("grantee").path("uri").asText(null);
+                String group = g.path("grantee").isTextual() ? g.path("grantee").asText() : Tf.str(g.path("grantee").path("uri"));
                 if (group != null) {
                     String uri = group.startsWith("http") ? group
                             : group.equals("AllUsers") ? "http://acs.amazonaws.com/groups/global/AllUsers"

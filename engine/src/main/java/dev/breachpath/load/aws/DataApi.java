@@ -13,7 +13,7 @@ final class DataApi {
     /** DynamoDB DescribeTable. */
     static void table(JsonNode response, Out out) {
         JsonNode t = response.path("Table");
-        String name = t.path("TableName").asText(null);
+        String name = Tf.str(t.path("TableName"));
         if (name == null) {
             out.rejected("table", "expected TableName");
             return;
@@ -45,7 +45,7 @@ final class DataApi {
 
     /** Secrets Manager DescribeSecret, or one element of ListSecrets. */
     static void secret(JsonNode s, Out out) {
-        String arn = s.path("ARN").asText(null);
+        String arn = Tf.str(s.path("ARN"));
         if (arn == null) {
             out.rejected(s.path("Name").asText("secret"), "expected ARN");
             return;
@@ -58,7 +58,7 @@ final class DataApi {
 
     /** Secrets Manager GetResourcePolicy. */
     static void secretPolicy(JsonNode response, Out out) {
-        String arn = response.path("ARN").asText(null);
+        String arn = Tf.str(response.path("ARN"));
         if (arn == null) {
             out.rejected("secret policy", "expected ARN");
             return;
@@ -71,7 +71,7 @@ final class DataApi {
     /** KMS ListKeys. */
     static void keys(JsonNode response, Out out) {
         for (JsonNode k : response.path("Keys")) {
-            String id = k.path("KeyId").asText(null);
+            String id = Tf.str(k.path("KeyId"));
             if (id == null) {
                 out.rejected("key", "expected KeyId");
                 continue;
@@ -83,7 +83,7 @@ final class DataApi {
     /** KMS DescribeKey. */
     static void describeKey(JsonNode response, Out out) {
         JsonNode k = response.path("KeyMetadata");
-        String id = k.path("KeyId").asText(null);
+        String id = Tf.str(k.path("KeyId"));
         if (id == null) {
             out.rejected("key", "expected KeyMetadata.KeyId");
             return;
@@ -126,7 +126,7 @@ final class DataApi {
     /** ECS DescribeTaskDefinition. */
     static void taskDefinition(JsonNode response, Out out) {
         JsonNode d = response.path("taskDefinition");
-        String arn = d.path("taskDefinitionArn").asText(null);
+        String arn = Tf.str(d.path("taskDefinitionArn"));
         if (arn == null) {
             out.rejected("task definition", "expected taskDefinitionArn");
             return;
@@ -147,7 +147,7 @@ final class DataApi {
 
     /** STS GetCallerIdentity: the account the other responses of a snapshot came from. */
     static void callerIdentity(JsonNode response, Out out) {
-        String account = response.path("Account").asText(null);
+        String account = Tf.str(response.path("Account"));
         if (account == null) {
             out.rejected("caller identity", "expected Account");
             return;

@@ -12,13 +12,13 @@ final class Ec2Api {
     static void instances(JsonNode response, Out out) {
         for (JsonNode reservation : response.path("Reservations")) {
             for (JsonNode instance : reservation.path("Instances")) {
-                instance(instance, reservation.path("OwnerId").asText(null), out);
+                instance(instance, Tf.str(reservation.path("OwnerId")), out);
             }
         }
     }
 
     static void instance(JsonNode i, String owner, Out out) {
-        String id = i.path("InstanceId").asText(null);
+        String id = Tf.str(i.path("InstanceId"));
         if (id == null) {
             out.rejected("instance without an InstanceId", "expected InstanceId");
             return;
@@ -29,7 +29,7 @@ final class Ec2Api {
             return;
         }
         Tf t = Tf.of("aws_instance", id);
-        t.text("subnet_id", i.path("SubnetId").asText(null));
+        t.text("subnet_id", Tf.str(i.path("SubnetId")));
         t.list("vpc_security_group_ids", i.path("SecurityGroups"), "GroupId");
         JsonNode publicIp = i.path("PublicIpAddress");
         t.bool("associate_public_ip_address", publicIp.isTextual());
@@ -56,7 +56,7 @@ final class Ec2Api {
 
     /** DescribeInstanceAttribute: the user data (base64, as the API returns it) of one instance. */
     static void instanceAttribute(JsonNode response, Out out) {
-        String id = response.path("InstanceId").asText(null);
+        String id = Tf.str(response.path("InstanceId"));
         if (id == null) {
             out.rejected("instance attribute", "expected InstanceId");
             return;
@@ -74,7 +74,7 @@ final class Ec2Api {
     /** DescribeIamInstanceProfileAssociations: which profile each instance has. */
     static void profileAssociations(JsonNode response, Out out) {
         for (JsonNode a : response.path("IamInstanceProfileAssociations")) {
-            String id = a.path("InstanceId").asText(null);
+            String id = Tf.str(a.path("InstanceId"));
             String state = a.path("State").asText("associated");
             if (id == null) {
                 out.rejected("instance profile association", "expected InstanceId");
@@ -89,7 +89,7 @@ final class Ec2Api {
     /** DescribeLaunchTemplates: the templates, without their content. */
     static void launchTemplates(JsonNode response, Out out) {
         for (JsonNode lt : response.path("LaunchTemplates")) {
-            String id = lt.path("LaunchTemplateId").asText(null);
+            String id = Tf.str(lt.path("LaunchTemplateId"));
             if (id == null) {
                 out.rejected("launch template", "expected LaunchTemplateId");
                 continue;
@@ -102,7 +102,7 @@ final class Ec2Api {
     static void launchTemplateVersions(JsonNode response, Out out) {
         java.util.Map<String, JsonNode> chosen = new java.util.TreeMap<>();
         for (JsonNode v : response.path("LaunchTemplateVersions")) {
-            String id = v.path("LaunchTemplateId").asText(null);
+            String id = Tf.str(v.path("LaunchTemplateId"));
             if (id == null) {
                 out.rejected("launch template version", "expected LaunchTemplateId");
                 continue;
@@ -158,13 +158,13 @@ final class Ec2Api {
     /** DescribeSecurityGroups: groups with their rules. */
     static void securityGroups(JsonNode response, Out out) {
         for (JsonNode g : response.path("SecurityGroups")) {
-            String id = g.path("GroupId").asText(null);
+            String id = Tf.str(g.path("GroupId"));
             if (id == null) {
                 out.rejected("security group", "expected GroupId");
                 continue;
             }
             Tf t = Tf.of("aws_security_group", id).put("name", g.path("GroupName")).put("vpc_id", g.path("VpcId"))
-                    .put("description", g.path("Description")).text("owner_id", g.path("OwnerId").asText(null));
+                    .put("description", g.path("Description")).text("owner_id", Tf.str(g.path("OwnerId")));
             t.attributes.set("ingress", rules(g.path("IpPermissions")));
             t.attributes.set("egress", rules(g.path("IpPermissionsEgress")));
             t.tags(g.path("Tags"));
@@ -179,9 +179,16 @@ final class Ec2Api {
             ObjectNode rule = out.addObject();
             String protocol = p.path("IpProtocol").asText("-1");
             rule.put("protocol", protocol);
-            // The API leaves the ports out for all protocols; Terraform writes 0 to 0.
-            rule.put("from_port", p.has("FromPort") ? p.get("FromPort").asInt() : 0);
-            rule.put("to_port", p.has("ToPort") ? p.get("ToPort").asInt() : 0);
+            // The API leaves the ports out for all protocols; Terraform writes 0 to 0. A port that
+            // is no port (out of range, not a number) is taken as widely as it could be meant.
+            int from = port(p.path("FromPort"), 0);
+            int to = port(p.path("ToPort"), 0);
+            if (from == Integer.MIN_VALUE || to == Integer.MIN_VALUE) {
+                from = 0;
+                to = 65535;
+            }
+            rule.put("from_port", from);
+            rule.put("to_port", to);
             // The API gives IpRanges as {CidrIp}; AWS Config gives ipRanges as plain strings and ipv4Ranges as {cidrIp}.
             ArrayNode cidrs = Tf.array();
             for (JsonNode range : p.path("IpRanges")) {
@@ -191,7 +198,7 @@ final class Ec2Api {
                 }
             }
             for (JsonNode range : p.path("Ipv4Ranges")) {
-                String cidr = range.path("CidrIp").asText(null);
+                String cidr = Tf.str(range.path("CidrIp"));
                 if (cidr != null && !cidrs.toString().contains("\"" + cidr + "\"")) {
                     cidrs.add(cidr);
                 }
@@ -204,10 +211,21 @@ final class Ec2Api {
         return out;
     }
 
+    /** A port (-1 to 65535), {@code absent} when missing, or {@link Integer#MIN_VALUE} when it is no port. */
+    private static int port(JsonNode v, int absent) {
+        if (v.isMissingNode() || v.isNull()) {
+            return absent;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < -1 || v.asInt() > 65535) {
+            return Integer.MIN_VALUE;
+        }
+        return v.asInt();
+    }
+
     /** DescribeSubnets. */
     static void subnets(JsonNode response, Out out) {
         for (JsonNode s : response.path("Subnets")) {
-            String id = s.path("SubnetId").asText(null);
+            String id = Tf.str(s.path("SubnetId"));
             if (id == null) {
                 out.rejected("subnet", "expected SubnetId");
                 continue;
@@ -216,32 +234,32 @@ final class Ec2Api {
                     .put("availability_zone", s.path("AvailabilityZone"))
                     .put("map_public_ip_on_launch", s.path("MapPublicIpOnLaunch"))
                     .put("default_for_az", s.path("DefaultForAz")).put("arn", s.path("SubnetArn"))
-                    .text("owner_id", s.path("OwnerId").asText(null)).tags(s.path("Tags")));
+                    .text("owner_id", Tf.str(s.path("OwnerId"))).tags(s.path("Tags")));
         }
     }
 
     /** DescribeVpcs. */
     static void vpcs(JsonNode response, Out out) {
         for (JsonNode v : response.path("Vpcs")) {
-            String id = v.path("VpcId").asText(null);
+            String id = Tf.str(v.path("VpcId"));
             if (id == null) {
                 out.rejected("vpc", "expected VpcId");
                 continue;
             }
             out.add(Tf.of("aws_vpc", id).put("cidr_block", v.path("CidrBlock")).put("default", v.path("IsDefault"))
-                    .text("owner_id", v.path("OwnerId").asText(null)).tags(v.path("Tags")));
+                    .text("owner_id", Tf.str(v.path("OwnerId"))).tags(v.path("Tags")));
         }
     }
 
     /** DescribeRouteTables: tables with their routes, and their associations as Terraform's association resources. */
     static void routeTables(JsonNode response, Out out) {
         for (JsonNode rt : response.path("RouteTables")) {
-            String id = rt.path("RouteTableId").asText(null);
+            String id = Tf.str(rt.path("RouteTableId"));
             if (id == null) {
                 out.rejected("route table", "expected RouteTableId");
                 continue;
             }
-            Tf t = Tf.of("aws_route_table", id).put("vpc_id", rt.path("VpcId")).text("owner_id", rt.path("OwnerId").asText(null));
+            Tf t = Tf.of("aws_route_table", id).put("vpc_id", rt.path("VpcId")).text("owner_id", Tf.str(rt.path("OwnerId")));
             ArrayNode routes = t.attributes.putArray("route");
             for (JsonNode r : rt.path("Routes")) {
                 if ("local".equals(r.path("GatewayId").asText()) || "blackhole".equals(r.path("State").asText())) {
@@ -265,7 +283,7 @@ final class Ec2Api {
             t.tags(rt.path("Tags"));
             out.add(t);
             for (JsonNode a : rt.path("Associations")) {
-                String association = a.path("RouteTableAssociationId").asText(null);
+                String association = Tf.str(a.path("RouteTableAssociationId"));
                 String state = a.path("AssociationState").path("State").asText("associated");
                 if (association == null || !state.equals("associated")) {
                     continue;
@@ -286,12 +304,12 @@ final class Ec2Api {
     /** DescribeInternetGateways. */
     static void internetGateways(JsonNode response, Out out) {
         for (JsonNode g : response.path("InternetGateways")) {
-            String id = g.path("InternetGatewayId").asText(null);
+            String id = Tf.str(g.path("InternetGatewayId"));
             if (id == null) {
                 out.rejected("internet gateway", "expected InternetGatewayId");
                 continue;
             }
-            Tf t = Tf.of("aws_internet_gateway", id).text("owner_id", g.path("OwnerId").asText(null)).tags(g.path("Tags"));
+            Tf t = Tf.of("aws_internet_gateway", id).text("owner_id", Tf.str(g.path("OwnerId"))).tags(g.path("Tags"));
             for (JsonNode a : g.path("Attachments")) {
                 String state = a.path("State").asText("available");
                 if (state.equals("available") || state.equals("attached")) {
@@ -305,7 +323,7 @@ final class Ec2Api {
     /** DescribeNatGateways. */
     static void natGateways(JsonNode response, Out out) {
         for (JsonNode g : response.path("NatGateways")) {
-            String id = g.path("NatGatewayId").asText(null);
+            String id = Tf.str(g.path("NatGatewayId"));
             if (id == null) {
                 out.rejected("NAT gateway", "expected NatGatewayId");
                 continue;
@@ -326,7 +344,7 @@ final class Ec2Api {
     /** DescribeAddresses: Elastic IPs and what they are associated with. */
     static void addresses(JsonNode response, Out out) {
         for (JsonNode a : response.path("Addresses")) {
-            String id = a.path("AllocationId").asText(a.path("PublicIp").asText(null));
+            String id = a.path("AllocationId").asText(Tf.str(a.path("PublicIp")));
             if (id == null) {
                 out.rejected("address", "expected AllocationId or PublicIp");
                 continue;
@@ -340,7 +358,7 @@ final class Ec2Api {
     /** DescribeNetworkInterfaces. */
     static void networkInterfaces(JsonNode response, Out out) {
         for (JsonNode n : response.path("NetworkInterfaces")) {
-            String id = n.path("NetworkInterfaceId").asText(null);
+            String id = Tf.str(n.path("NetworkInterfaceId"));
             if (id == null) {
                 out.rejected("network interface", "expected NetworkInterfaceId");
                 continue;
@@ -349,7 +367,7 @@ final class Ec2Api {
                     .list("security_groups", n.path("Groups"), "GroupId")
                     .list("private_ips", n.path("PrivateIpAddresses"), "PrivateIpAddress")
                     .put("description", n.path("Description")).put("interface_type", n.path("InterfaceType"))
-                    .text("owner_id", n.path("OwnerId").asText(null)).tags(n.has("TagSet") ? n.path("TagSet") : n.path("Tags"));
+                    .text("owner_id", Tf.str(n.path("OwnerId"))).tags(n.has("TagSet") ? n.path("TagSet") : n.path("Tags"));
             JsonNode attachment = n.path("Attachment");
             if (attachment.has("InstanceId")) {
                 ObjectNode a = t.block("attachment");
@@ -359,7 +377,7 @@ final class Ec2Api {
             JsonNode association = n.path("Association");
             t.put("public_ip", association.path("PublicIp"));
             out.add(t);
-            String allocation = association.path("AllocationId").asText(null);
+            String allocation = Tf.str(association.path("AllocationId"));
             if (allocation != null) {
                 out.add(Tf.of("aws_eip", allocation).put("public_ip", association.path("PublicIp")).text("network_interface", id));
             }

@@ -10,7 +10,7 @@ final class ElbApi {
     /** elbv2 DescribeLoadBalancers. */
     static void loadBalancers(JsonNode response, Out out) {
         for (JsonNode lb : response.path("LoadBalancers")) {
-            String arn = lb.path("LoadBalancerArn").asText(null);
+            String arn = Tf.str(lb.path("LoadBalancerArn"));
             if (arn == null) {
                 out.rejected("load balancer", "expected LoadBalancerArn");
                 continue;
@@ -30,7 +30,7 @@ final class ElbApi {
     /** elbv2 DescribeListeners. */
     static void listeners(JsonNode response, Out out) {
         for (JsonNode l : response.path("Listeners")) {
-            String arn = l.path("ListenerArn").asText(null);
+            String arn = Tf.str(l.path("ListenerArn"));
             if (arn == null) {
                 out.rejected("listener", "expected ListenerArn");
                 continue;
@@ -56,7 +56,7 @@ final class ElbApi {
     /** elbv2 DescribeTargetGroups. */
     static void targetGroups(JsonNode response, Out out) {
         for (JsonNode g : response.path("TargetGroups")) {
-            String arn = g.path("TargetGroupArn").asText(null);
+            String arn = Tf.str(g.path("TargetGroupArn"));
             if (arn == null) {
                 out.rejected("target group", "expected TargetGroupArn");
                 continue;
@@ -75,7 +75,7 @@ final class ElbApi {
         String group = out.context().parameter("TargetGroupArn");
         int i = 0;
         for (JsonNode d : response.path("TargetHealthDescriptions")) {
-            String target = d.path("Target").path("Id").asText(null);
+            String target = Tf.str(d.path("Target").path("Id"));
             String element = "target " + (target == null ? String.valueOf(i) : target);
             i++;
             if (group == null) {
@@ -93,7 +93,7 @@ final class ElbApi {
     /** Classic ELB DescribeLoadBalancers. */
     static void classic(JsonNode response, Out out) {
         for (JsonNode lb : response.path("LoadBalancerDescriptions")) {
-            String name = lb.path("LoadBalancerName").asText(null);
+            String name = Tf.str(lb.path("LoadBalancerName"));
             if (name == null) {
                 out.rejected("classic load balancer", "expected LoadBalancerName");
                 continue;

@@ -18,7 +18,7 @@ final class IamApi {
     /** ListAccessKeys. The key id names nothing in reports or the graph: only its masked form and fingerprint do. */
     static void accessKeys(JsonNode response, Out out) {
         for (JsonNode k : response.path("AccessKeyMetadata")) {
-            String id = k.path("AccessKeyId").asText(null);
+            String id = Tf.str(k.path("AccessKeyId"));
             if (id == null || !KeyIds.isKeyId(id)) {
                 out.rejected("access key of " + k.path("UserName").asText("?"), "expected an AccessKeyId");
                 continue;
@@ -149,7 +149,7 @@ final class IamApi {
     static void group(JsonNode response, Out out) {
         JsonNode g = response.path("Group");
         IamDetails.group(g, out);
-        String arn = g.path("Arn").asText(null);
+        String arn = Tf.str(g.path("Arn"));
         if (arn != null && g.path("GroupName").isTextual()) {
             out.add(Tf.of("aws_iam_group_membership", arn + "/members").text("group", arn)
                     .list("users", response.path("Users"), "Arn"));
@@ -166,8 +166,8 @@ final class IamApi {
     /** ListInstanceProfiles, GetInstanceProfile: each profile and the role it passes. */
     static void instanceProfiles(JsonNode response, Out out) {
         for (JsonNode p : response.has("InstanceProfiles") ? response.path("InstanceProfiles") : java.util.List.of(response.path("InstanceProfile"))) {
-            String name = p.path("InstanceProfileName").asText(null);
-            String arn = p.path("Arn").asText(null);
+            String name = Tf.str(p.path("InstanceProfileName"));
+            String arn = Tf.str(p.path("Arn"));
             if (name == null || arn == null) {
                 out.rejected(name == null ? "instance profile" : name, "expected InstanceProfileName and Arn");
                 continue;

@@ -13,8 +13,8 @@ final class IamDetails {
     private IamDetails() {}
 
     static void user(JsonNode u, Out out) {
-        String name = u.path("UserName").asText(null);
-        String arn = u.path("Arn").asText(null);
+        String name = Tf.str(u.path("UserName"));
+        String arn = Tf.str(u.path("Arn"));
         if (name == null || arn == null) {
             out.rejected(name == null ? "user" : name, "expected UserName and Arn");
             return;
@@ -33,8 +33,8 @@ final class IamDetails {
     }
 
     static void group(JsonNode g, Out out) {
-        String name = g.path("GroupName").asText(null);
-        String arn = g.path("Arn").asText(null);
+        String name = Tf.str(g.path("GroupName"));
+        String arn = Tf.str(g.path("Arn"));
         if (name == null || arn == null) {
             out.rejected(name == null ? "group" : name, "expected GroupName and Arn");
             return;
@@ -46,8 +46,8 @@ final class IamDetails {
     }
 
     static void role(JsonNode r, Out out) {
-        String name = r.path("RoleName").asText(null);
-        String arn = r.path("Arn").asText(null);
+        String name = Tf.str(r.path("RoleName"));
+        String arn = Tf.str(r.path("Arn"));
         if (name == null || arn == null) {
             out.rejected(name == null ? "role" : name, "expected RoleName and Arn");
             return;
@@ -61,7 +61,7 @@ final class IamDetails {
         inline(r.path("RolePolicyList"), "aws_iam_role_policy", "role", arn, out);
         attached(r.path("AttachedManagedPolicies"), "aws_iam_role_policy_attachment", "role", arn, out);
         for (JsonNode p : r.path("InstanceProfileList")) {
-            String profile = p.path("Arn").asText(null);
+            String profile = Tf.str(p.path("Arn"));
             if (profile != null) {
                 out.add(Tf.of("aws_iam_instance_profile", profile).text("arn", profile)
                         .put("name", p.path("InstanceProfileName")).put("path", p.path("Path")).text("role", arn));
@@ -71,14 +71,14 @@ final class IamDetails {
 
     /** A managed policy: its default version's document. */
     static void policy(JsonNode p, Out out) {
-        String name = p.path("PolicyName").asText(null);
-        String arn = p.path("Arn").asText(null);
+        String name = Tf.str(p.path("PolicyName"));
+        String arn = Tf.str(p.path("Arn"));
         if (name == null || arn == null) {
             out.rejected(name == null ? "policy" : name, "expected PolicyName and Arn");
             return;
         }
         Tf t = Tf.of("aws_iam_policy", arn).text("arn", arn).text("name", name).put("path", p.path("Path"));
-        String wanted = p.path("DefaultVersionId").asText(null);
+        String wanted = Tf.str(p.path("DefaultVersionId"));
         for (JsonNode v : p.path("PolicyVersionList")) {
             if (v.path("IsDefaultVersion").asBoolean(false) || (wanted != null && wanted.equals(v.path("VersionId").asText()))) {
                 t.text("policy", IamApi.policyText(v.path("Document")));
@@ -94,7 +94,7 @@ final class IamDetails {
 
     private static void inline(JsonNode list, String type, String owner, String ownerArn, Out out) {
         for (JsonNode p : items(list)) {
-            String name = p.path("PolicyName").asText(null);
+            String name = Tf.str(p.path("PolicyName"));
             if (name == null) {
                 out.rejected(ownerArn + " inline policy", "expected PolicyName");
                 continue;
@@ -106,7 +106,7 @@ final class IamDetails {
 
     private static void attached(JsonNode list, String type, String owner, String ownerArn, Out out) {
         for (JsonNode p : items(list)) {
-            String policy = p.path("PolicyArn").asText(null);
+            String policy = Tf.str(p.path("PolicyArn"));
             if (policy != null) {
                 out.add(Tf.of(type, ownerArn + "/" + policy).text(owner, ownerArn).text("policy_arn", policy));
             }

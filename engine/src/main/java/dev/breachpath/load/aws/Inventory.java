@@ -204,7 +204,7 @@ final class Inventory implements ParsedInput {
             List<String> problems = new ArrayList<>();
             for (JsonNode item : Config.items(root, problems)) {
                 String itemAccount = item.has("awsAccountId") ? item.path("awsAccountId").asText() : item.path("accountId").asText(account);
-                String region = item.path("awsRegion").asText(null);
+                String region = Tf.str(item.path("awsRegion"));
                 Context own = new Context(null, "global".equals(region) ? null : region, itemAccount, Map.of());
                 configItems.add(new ConfigItem(item, new FileOut(f.path(), report, own)));
             }
@@ -282,12 +282,28 @@ final class Inventory implements ParsedInput {
 
         @Override
         public void unmodelled(String awsType, String element) {
-            report.unmodelled(element, awsType);
+            report.unmodelled(distinct(element), awsType);
         }
 
         @Override
         public void rejected(String element, String reason) {
-            report.rejected(element, reason);
+            report.rejected(distinct(element), reason);
+        }
+
+        /**
+         * The element's name, numbered when another element of the file has it already: two
+         * entries a response does not name ("bucket") are two elements, not one.
+         */
+        private String distinct(String element) {
+            if (!report.has(element)) {
+                return element;
+            }
+            for (int n = 2; ; n++) {
+                String numbered = element + " (" + n + ")";
+                if (!report.has(numbered)) {
+                    return numbered;
+                }
+            }
         }
 
         @Override
@@ -345,7 +361,7 @@ final class Inventory implements ParsedInput {
             r.name = r.id;
         }
         r.kind = mappings.forTerraform(r.type).map(ResourceMapping::kind).orElse(BP.Resource);
-        String arn = r.attributes.path("arn").asText(null);
+        String arn = Tf.str(r.attributes.path("arn"));
         if (arn != null && !AwsIds.isArn(arn)) {
             arn = null;
         }
@@ -358,7 +374,7 @@ final class Inventory implements ParsedInput {
         } else {
             r.node = Iris.aws(r.kind, r.id);
         }
-        String owner = r.attributes.path("owner_id").asText(null);
+        String owner = Tf.str(r.attributes.path("owner_id"));
         if (r.type.equals("aws_organizations_account")) {
             r.account = r.id; // its ARN names the management account
         } else if (arn != null && AwsIds.arnAccount(arn).isPresent()) {

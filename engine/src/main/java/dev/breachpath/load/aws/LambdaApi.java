@@ -26,8 +26,8 @@ final class LambdaApi {
 
     /** One function's configuration, with its tags (a map, or a list as Config gives them). */
     private static Tf function(JsonNode f, JsonNode tags, Out out) {
-        String arn = f.path("FunctionArn").asText(null);
-        String name = f.path("FunctionName").asText(null);
+        String arn = Tf.str(f.path("FunctionArn"));
+        String name = Tf.str(f.path("FunctionName"));
         if (arn == null || name == null) {
             out.rejected(name == null ? "function" : name, "expected FunctionName and FunctionArn");
             return null;
@@ -53,7 +53,7 @@ final class LambdaApi {
 
     /** GetFunctionUrlConfig. */
     static void functionUrl(JsonNode response, Out out) {
-        String arn = response.path("FunctionArn").asText(null);
+        String arn = Tf.str(response.path("FunctionArn"));
         if (arn == null) {
             out.rejected("function URL", "expected FunctionArn");
             return;

@@ -29,7 +29,7 @@ final class OrganizationsApi {
     }
 
     private static void unit(JsonNode u, String parent, Out out) {
-        String id = u.path("Id").asText(null);
+        String id = Tf.str(u.path("Id"));
         if (id == null) {
             out.rejected("organizational unit", "expected Id");
             return;
@@ -42,7 +42,7 @@ final class OrganizationsApi {
     static void accounts(JsonNode response, Out out) {
         String parent = out.context().parameter("ParentId");
         for (JsonNode a : response.path("Accounts")) {
-            String id = a.path("Id").asText(null);
+            String id = Tf.str(a.path("Id"));
             if (id == null) {
                 out.rejected("account", "expected Id");
                 continue;
@@ -61,7 +61,7 @@ final class OrganizationsApi {
     static void parents(JsonNode response, Out out) {
         String child = out.context().parameter("ChildId");
         for (JsonNode p : response.path("Parents")) {
-            String id = p.path("Id").asText(null);
+            String id = Tf.str(p.path("Id"));
             if (child == null || id == null) {
                 out.rejected("parent " + (id == null ? "?" : id), "the response does not say whose parent it is;"
                         + " give ChildId in the snapshot manifest (docs/inventory.md)");
@@ -74,7 +74,7 @@ final class OrganizationsApi {
 
     /** DescribeOrganization: which account is the management account. */
     static void organization(JsonNode response, Out out) {
-        String management = response.path("Organization").path("MasterAccountId").asText(null);
+        String management = Tf.str(response.path("Organization").path("MasterAccountId"));
         if (management == null) {
             out.rejected("organization", "expected Organization.MasterAccountId");
             return;
@@ -105,7 +105,7 @@ final class OrganizationsApi {
     static void targets(JsonNode response, Out out) {
         String policy = out.context().parameter("PolicyId");
         for (JsonNode t : response.path("Targets")) {
-            String target = t.path("TargetId").asText(null);
+            String target = Tf.str(t.path("TargetId"));
             if (policy == null || target == null) {
                 out.rejected("target " + (target == null ? "?" : target), "the response does not say which policy it lists"
                         + " the targets of; give PolicyId in the snapshot manifest (docs/inventory.md)");
@@ -117,7 +117,7 @@ final class OrganizationsApi {
 
     /** A policy of a control type, true if it was; other types (tag, backup policies) are counted. */
     private static boolean policy(JsonNode summary, JsonNode content, Out out) {
-        String id = summary.path("Id").asText(null);
+        String id = Tf.str(summary.path("Id"));
         String type = summary.path("Type").asText("SERVICE_CONTROL_POLICY");
         if (id == null) {
             out.rejected("organization policy", "expected Id");

@@ -9,7 +9,7 @@ final class RdsApi {
     /** DescribeDBInstances. */
     static void instances(JsonNode response, Out out) {
         for (JsonNode d : response.path("DBInstances")) {
-            String name = d.path("DBInstanceIdentifier").asText(null);
+            String name = Tf.str(d.path("DBInstanceIdentifier"));
             if (name == null) {
                 out.rejected("database instance", "expected DBInstanceIdentifier");
                 continue;
@@ -27,7 +27,7 @@ final class RdsApi {
     /** DescribeDBClusters. */
     static void clusters(JsonNode response, Out out) {
         for (JsonNode c : response.path("DBClusters")) {
-            String name = c.path("DBClusterIdentifier").asText(null);
+            String name = Tf.str(c.path("DBClusterIdentifier"));
             if (name == null) {
                 out.rejected("database cluster", "expected DBClusterIdentifier");
                 continue;
@@ -44,7 +44,7 @@ final class RdsApi {
     /** DescribeDBSnapshots. */
     static void snapshots(JsonNode response, Out out) {
         for (JsonNode s : response.path("DBSnapshots")) {
-            String name = s.path("DBSnapshotIdentifier").asText(null);
+            String name = Tf.str(s.path("DBSnapshotIdentifier"));
             if (name == null) {
                 out.rejected("database snapshot", "expected DBSnapshotIdentifier");
                 continue;
@@ -60,7 +60,7 @@ final class RdsApi {
     /** DescribeDBClusterSnapshots. */
     static void clusterSnapshots(JsonNode response, Out out) {
         for (JsonNode s : response.path("DBClusterSnapshots")) {
-            String name = s.path("DBClusterSnapshotIdentifier").asText(null);
+            String name = Tf.str(s.path("DBClusterSnapshotIdentifier"));
             if (name == null) {
                 out.rejected("database cluster snapshot", "expected DBClusterSnapshotIdentifier");
                 continue;
@@ -86,7 +86,7 @@ final class RdsApi {
     }
 
     private static void attributes(JsonNode result, String idField, String listField, String type, Out out) {
-        String name = result.path(idField).asText(null);
+        String name = Tf.str(result.path(idField));
         if (name == null) {
             out.rejected("snapshot attributes", "expected " + idField);
             return;

@@ -14,7 +14,7 @@ final class S3Api {
     /** ListBuckets. */
     static void buckets(JsonNode response, Out out) {
         for (JsonNode b : response.path("Buckets")) {
-            String name = b.path("Name").asText(null);
+            String name = Tf.str(b.path("Name"));
             if (name == null) {
                 out.rejected("bucket", "expected Name");
                 continue;

@@ -125,6 +125,11 @@ final class Tf {
         return out;
     }
 
+    /** The text of a value (a string, number or boolean); null for anything else: missing, null, a list or an object. */
+    static String str(JsonNode value) {
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+
     static ArrayNode array() {
         return JSON.arrayNode();
     }
