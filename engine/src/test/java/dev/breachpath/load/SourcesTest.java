@@ -135,6 +135,29 @@ class SourcesTest {
     }
 
     @Test
+    void archivesAndTextAreToldByContentNotName() throws IOException {
+        Path snap = Files.createDirectories(dir.resolve("snap"));
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(snap.resolve("snapshot-2024-03-01")))) {
+            entry(out, "vpcs.json", VPCS);
+        }
+        // As PowerShell's > writes it: UTF-16 with a byte order mark.
+        byte[] utf16 = SUBNETS.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        Files.write(snap.resolve("subnets.txt"), withBom);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("x.json"), VPCS);
+        Files.createSymbolicLink(snap.resolve("linked"), elsewhere);
+        Loaded loaded = Breachpath.load(List.of(snap.toString()));
+        assertThat(states(loaded, snap + "/")).containsExactly(
+                Map.entry("linked", "unrecognised: a link to a folder, not followed"),
+                Map.entry("snapshot-2024-03-01!/vpcs.json", "aws-api-response ec2:DescribeVpcs 1/1"),
+                Map.entry("subnets.txt", "aws-api-response ec2:DescribeSubnets 1/1"));
+    }
+
+    @Test
     void aRecordedResponseIsReadAsItsData() throws IOException {
         Path file = Files.writeString(dir.resolve("placebo.json"), "{\"status_code\": 200, \"data\": " + VPCS.replace("}]}",
                 "}], \"ResponseMetadata\": {\"RequestId\": \"x\", \"HTTPStatusCode\": 200}}") + "}");
