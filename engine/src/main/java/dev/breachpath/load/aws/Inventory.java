@@ -214,7 +214,21 @@ final class Inventory implements ParsedInput {
         Api api = call.map(Manifest.Call::operation).flatMap(Api::named).filter(a -> a.signature().test(root))
                 .or(() -> Api.of(root)).orElseThrow();
         InputReport.Builder report = report(f.path(), InventoryFormat.RESPONSE, api.name());
+        if (truncated(root)) {
+            report.warning("one page of a longer answer (it gives a token for the next): what the other pages hold is missing;"
+                    + " collect with pagination (the AWS CLI paginates unless told not to)");
+        }
         api.translate().accept(root, new FileOut(f.path(), report, context));
+    }
+
+    /** Whether a response says it is one page of several (a token or marker for the next page). */
+    private static boolean truncated(JsonNode root) {
+        for (String token : List.of("NextToken", "NextMarker", "Marker", "nextToken")) {
+            if (root.path(token).isTextual() && !root.get(token).asText().isEmpty()) {
+                return true;
+            }
+        }
+        return root.path("IsTruncated").asBoolean(false);
     }
 
     /** The account of the nearest GetCallerIdentity response in the file's directory or above. */
