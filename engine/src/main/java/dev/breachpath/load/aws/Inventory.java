@@ -223,6 +223,9 @@ final class Inventory implements ParsedInput {
 
     /** Whether a response says it is one page of several (a token or marker for the next page). */
     private static boolean truncated(JsonNode root) {
+        if (root.path("IsTruncated").isBoolean()) {
+            return root.get("IsTruncated").asBoolean(); // IAM's own say (it may give a Marker with false)
+        }
         for (String token : List.of("NextToken", "NextMarker", "Marker", "nextToken")) {
             if (root.path(token).isTextual() && !root.get(token).asText().isEmpty()) {
                 return true;

@@ -94,7 +94,12 @@ class RealAuthorizationDetailsTest {
         }
         assertThat(report.elements()).as("elements").isEqualTo(entries);
         assertThat(report.modelled()).as("modelled").isEqualTo(entries);
-        assertThat(report.warnings()).as("warnings").isEmpty();
+        // The AWS CLI documentation's dump is one page of several (IsTruncated, Marker): it says so.
+        if (root.path("IsTruncated").asBoolean(false)) {
+            assertThat(report.warnings()).as("warnings").singleElement().asString().startsWith("one page of a longer answer");
+        } else {
+            assertThat(report.warnings()).as("warnings").isEmpty();
+        }
         Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), PolicyLoader.builtin(), 60_000);
         assertThat(result.errors()).isEmpty();
         TreeSet<String> found = new TreeSet<>();
