@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * Where each resource stands in the inputs: the file and the line of its first
- * {@code "address": "…"} (a plan) or {@code "Arn": "…"} (an AWS API output), for reports that
- * point into files (SARIF). Read in one pass per input, and only when asked.
+ * {@code "address": "…"} (a plan), or of the first field that names it (an id, ARN, identifier or
+ * name) in an AWS API response or Config file, for reports that point into files (SARIF). Read in
+ * one pass per input, and only when asked; files inside archives have no lines to point at.
  */
 final class Locations {
     private static final Pattern KEY = Pattern.compile("\"(?:address|Arn|arn)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\"");
+    /** In AWS API responses and Config data: the fields that name a resource (ids, ARNs, identifiers, names). */
+    private static final Pattern AWS_KEY = Pattern.compile(
+            "\"(?:[A-Za-z]*Id|[A-Za-z]*Arn|ARN|arn|[A-Za-z]*Identifier|[A-Za-z]*Name|resourceId)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\"");
 
     /** A place in an input: its line and column (both from 1; a plan printed on one line has many columns). */
     record Place(String file, int line, int column) {}
@@ -28,17 +32,19 @@ final class Locations {
 
     Locations(List<InputReport> inputs) {
         for (InputReport input : inputs) {
-            if (!"terraform-plan".equals(input.format())) {
+            boolean plan = "terraform-plan".equals(input.format());
+            if (!plan && !"aws-api-response".equals(input.format()) && !"aws-config".equals(input.format())) {
                 continue;
             }
+            Pattern key = plan ? KEY : AWS_KEY;
             try (BufferedReader in = Files.newBufferedReader(Path.of(input.source()), StandardCharsets.UTF_8)) {
                 int n = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     n++;
-                    if (!line.contains("ddress\"") && !line.contains("rn\"")) {
+                    if (plan && !line.contains("ddress\"") && !line.contains("rn\"")) {
                         continue;
                     }
-                    Matcher m = KEY.matcher(line);
+                    Matcher m = key.matcher(line);
                     while (m.find()) {
                         places.putIfAbsent(unescape(m.group(1)), new Place(input.path(), n, m.start() + 1));
                     }

@@ -68,6 +68,28 @@ class ReportFormatsTest {
         return tests.stream();
     }
 
+    /** A snapshot's SARIF is valid, and results point at the file and line that name their resource. */
+    @org.junit.jupiter.api.Test
+    void aSnapshotsSarifPointsIntoTheSnapshot() throws Exception {
+        Path snapshot = TestPaths.fixtures().resolve("inventory/imperva/snapshot");
+        Loaded loaded = Breachpath.load(List.of(snapshot.toString()));
+        Scanner.Result result = Breachpath.scan(loaded.graph(Stage.AFTER), Classification.defaults(), PolicyLoader.builtin(), 60_000,
+                new dev.breachpath.policy.Settings(java.time.Instant.parse("2019-10-01T00:00:00Z"), java.util.Map.of()));
+        String sarif = SarifWriter.write(ScanReport.of("test", loaded.reports(), PolicyLoader.builtin(), result.findings(), result.errors()));
+        JsonNode s = JSON.readTree(sarif);
+        assertThat(sarif().validate(s)).as("SARIF schema errors").isEmpty();
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (JsonNode r : s.get("runs").get(0).path("results")) {
+            JsonNode physical = r.path("locations").get(0).path("physicalLocation");
+            if (!physical.isMissingNode()) {
+                assertThat(physical.path("region").path("startLine").asInt()).isPositive();
+                files.put(r.path("ruleId").asText(), physical.path("artifactLocation").path("uri").asText());
+            }
+        }
+        assertThat(files).containsEntry("stale-manual-snapshot", snapshot + "/rds-describe-db-snapshots.json")
+                .containsKey("admin-port-open-to-world").containsKey("exposed-credential-reaches-data");
+    }
+
     static ScanReport report(Path plan, Path dir, boolean waiveFirst) throws Exception {
         Loaded loaded = Breachpath.load(List.of(plan.toString()));
         List<Policy> policies = PolicyLoader.builtin();
