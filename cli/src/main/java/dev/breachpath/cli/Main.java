@@ -37,7 +37,8 @@ public final class Main implements Runnable {
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof Failure f) {
-                err.println("breachpath: " + f.getMessage());
+                // A failure may name a file, and a file may be named after a key.
+                err.println("breachpath: " + dev.breachpath.secret.Redactor.maskKeyIds(f.getMessage()));
                 return INCOMPLETE;
             }
             err.println("breachpath: internal error (" + e.getClass().getSimpleName()

@@ -202,7 +202,8 @@ final class Iam {
         String owner = resource == null ? null : v.string(resource, BP.accountId).orElse(null);
         Policies policies = new Policies(List.of(identityPolicy(principal)), boundaryPolicy(principal), null,
                 resource == null ? null : resourcePolicy(resource).orElse(null), controls(who.account(), SCP),
-                resource == null ? null : controls(owner, RCP), null);
+                resource == null || !RCP_SERVICES.contains(action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(java.util.Locale.ROOT))
+                        ? null : controls(owner, RCP), null);
         RequestContext context = contexts.computeIfAbsent(principal, p -> {
             RequestContext.Builder b = RequestContext.open()
                     .absent("aws:MultiFactorAuthPresent").absent("aws:MultiFactorAuthAge")
@@ -243,6 +244,8 @@ final class Iam {
             throw new IllegalStateException(e);
         }
     }
+    /** The services whose resources resource control policies protect (AWS documents these). */
+    private static final java.util.Set<String> RCP_SERVICES = java.util.Set.of("s3", "sts", "kms", "sqs", "secretsmanager");
     static final String SCP = "SERVICE_CONTROL_POLICY";
     static final String RCP = "RESOURCE_CONTROL_POLICY";
     private final Map<String, Optional<List<Policies.Level>>> controls = new HashMap<>();

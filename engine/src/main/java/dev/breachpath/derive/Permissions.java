@@ -81,7 +81,7 @@ public final class Permissions {
         Evaluation e = iam.evaluate(who, action, what, Actions.authorizedResource(action, arn));
         if (iam.controls(iam.accountOf(who), Iam.SCP) == null) {
             notes.add("no service control policy applies that the inputs know of (they hold no Organizations data for the"
-                    + " principal's account, or not all of it)");
+                    + " principal's account, or not all of it, or it is the management account)");
         }
         notes.add("session policies are not taken into account (a session's are not in the inputs)");
         return new Explanation(v.label(who), Actions.get(action).map(Actions.Action::action).orElse(action),

@@ -46,8 +46,9 @@ public final class Identities {
     }
 
     /**
-     * Pairs deployed resources with planned ones. A deployed resource that several planned
-     * resources claim (two workspaces managing one resource) is paired with none.
+     * Pairs deployed resources with planned ones, one to one: a deployed resource that several
+     * planned resources claim (two workspaces managing one resource), or a planned one that
+     * several deployed resources could be, is paired with none.
      */
     void resolve() {
         if (planned.isEmpty() || deployed.isEmpty()) {
@@ -59,16 +60,26 @@ public final class Identities {
                 byKey.computeIfAbsent(p.kind().getURI() + " " + key, k -> new ArrayList<>()).add(p);
             }
         }
+        Map<Node, List<Deployed>> candidates = new HashMap<>();
+        Map<Deployed, Planned> single = new java.util.LinkedHashMap<>();
         for (Deployed d : deployed) {
             List<Planned> matches = d.keys().stream()
                     .flatMap(k -> byKey.getOrDefault(d.kind().getURI() + " " + k, List.of()).stream())
                     .filter(p -> p.account() == null || d.account() == null || p.account().equals(d.account()))
                     .distinct().sorted(Comparator.comparing(p -> p.node().getURI())).toList();
-            if (matches.size() == 1 && !deployedFor.containsKey(matches.get(0).node())) {
-                plannedFor.put(d.node(), matches.get(0));
-                deployedFor.put(matches.get(0).node(), d);
+            if (matches.size() == 1) {
+                single.put(d, matches.get(0));
+                candidates.computeIfAbsent(matches.get(0).node(), k -> new ArrayList<>()).add(d);
             }
         }
+        // One to one only: a planned resource that deployed resources of two accounts could be
+        // (a role of the same name) is paired with neither, rather than with the wrong one.
+        single.forEach((d, p) -> {
+            if (candidates.get(p.node()).size() == 1) {
+                plannedFor.put(d.node(), p);
+                deployedFor.put(p.node(), d);
+            }
+        });
     }
 
     /** The planned resource that a deployed one is, if a plan manages it. */

@@ -20,7 +20,6 @@ public final class NaturalKeys {
             "aws_iam_role_policy_attachment", List.of("role", "policy_arn"),
             "aws_iam_user_policy_attachment", List.of("user", "policy_arn"),
             "aws_iam_group_policy_attachment", List.of("group", "policy_arn"),
-            "aws_iam_user_group_membership", List.of("user"),
             "aws_lambda_permission", List.of("function_name", "statement_id"),
             "aws_lb_target_group_attachment", List.of("target_group_arn", "target_id"));
 

@@ -117,6 +117,12 @@ final class Sources {
                         throw failed;
                     }));
                     continue;
+                } catch (OutOfMemoryError tooLarge) {
+                    InputException failed = new InputException(e.name(), null, "too large to read in the memory given to breachpath");
+                    expanded.add(new Entry(e.name(), true, () -> {
+                        throw failed;
+                    }));
+                    continue;
                 }
             }
             expanded.add(e);
@@ -152,8 +158,7 @@ final class Sources {
     private static List<Entry> archive(String path, byte[] bytes) {
         try {
             if (isZip(bytes)) {
-                List<Entry> entries = entries(path, new ZipArchiveInputStream(new ByteArrayInputStream(bytes),
-                        java.nio.charset.StandardCharsets.UTF_8.name(), true, true));
+                List<Entry> entries = zip(path, bytes);
                 if (entries.isEmpty() || entries.stream().anyMatch(e -> e.name().equals(path + "!/tfplan"))) {
                     throw new InputException(path, null, "a binary Terraform plan file or an empty zip archive, not JSON;"
                             + " convert a plan with: terraform show -json PLANFILE > plan.json");
@@ -168,6 +173,61 @@ final class Sources {
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(path, null, "a damaged archive");
         }
+    }
+
+    /**
+     * A zip's entries, by its central directory (so an entry that cannot be read, encrypted or
+     * compressed in an unsupported way, is one refused entry, not the end of the archive); a zip
+     * whose directory is damaged is read as a stream, as far as it goes.
+     */
+    private static List<Entry> zip(String path, byte[] bytes) throws IOException {
+        org.apache.commons.compress.archivers.zip.ZipFile zip;
+        try {
+            zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                    .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes)).get();
+        } catch (IOException e) {
+            return entries(path, new ZipArchiveInputStream(new ByteArrayInputStream(bytes),
+                    java.nio.charset.StandardCharsets.UTF_8.name(), true, true));
+        }
+        List<Entry> out = new ArrayList<>();
+        long total = 0;
+        try (zip) {
+            for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                if (e.isDirectory() || hidden(e.getName())) {
+                    continue;
+                }
+                if (out.size() >= MAX_ENTRIES) {
+                    throw new InputException(path, null, "more than " + MAX_ENTRIES + " files in the archive");
+                }
+                String name = path + "!/" + e.getName();
+                if (!zip.canReadEntryData(e)) {
+                    InputException unreadable = new InputException(name, null,
+                            "an archive entry that cannot be read (encrypted, or compressed in a way not supported)");
+                    out.add(new Entry(name, true, () -> {
+                        throw unreadable;
+                    }));
+                    continue;
+                }
+                byte[] data;
+                try (InputStream in = zip.getInputStream(e)) {
+                    data = bounded(path, in);
+                } catch (IOException damaged) {
+                    InputException failed = new InputException(name, null, "a damaged archive entry");
+                    out.add(new Entry(name, true, () -> {
+                        throw failed;
+                    }));
+                    continue;
+                }
+                total += data.length;
+                if (total > JsonInput.MAX_DOCUMENT) {
+                    throw new InputException(path, null, "decompresses to more than " + JsonInput.MAX_DOCUMENT
+                            + " bytes; extract it and give the folder");
+                }
+                out.add(new Entry(name, true, () -> data));
+            }
+        }
+        out.sort(Comparator.comparing(Entry::name));
+        return out;
     }
 
     private static List<Entry> entries(String path, ArchiveInputStream<?> in) throws IOException {

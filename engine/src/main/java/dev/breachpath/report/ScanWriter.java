@@ -116,7 +116,7 @@ public final class ScanWriter {
         long unrecognised = inputs.stream().filter(InputReport::isUnrecognised).count();
         long read = inputs.size() - unrecognised;
         out.append("breachpath: ").append(read).append(read == 1 ? " input, " : " inputs, ")
-                .append(elements).append(" resources");
+                .append(elements).append(elements == 1 ? " resource" : " resources");
         if (unrecognised > 0) {
             out.append(" (").append(unrecognised).append(unrecognised == 1 ? " file" : " files")
                     .append(" not recognised: breachpath inputs lists them)");

@@ -152,7 +152,6 @@ public final class Redactor {
         return colons >= 5;
     }
 
-    /** A cheap test that no access key id can be in {@code text}: none starts without an 'A' followed by a capital. */
     /**
      * {@code text} with every access key id masked and nothing else changed: for names that must
      * stay what they are (a file's path, a node's IRI) yet may hold an id.
@@ -161,6 +160,7 @@ public final class Redactor {
         return text != null && mayHoldKeyId(text) ? mask(text) : text;
     }
 
+    /** A cheap test that no access key id can be in {@code text}: none starts without an 'A' followed by a capital. */
     private static boolean mayHoldKeyId(String text) {
         for (int i = text.indexOf('A'); i >= 0 && i + 20 <= text.length(); i = text.indexOf('A', i + 1)) {
             char c = text.charAt(i + 1);

@@ -32,7 +32,12 @@ final class DataApi {
     /** DynamoDB ListTables: the names alone. */
     static void tableNames(JsonNode response, Out out) {
         for (JsonNode name : response.path("TableNames")) {
-            out.add(Tf.of("aws_dynamodb_table", name.asText()).text("name", name.asText()));
+            String table = Tf.str(name);
+            if (table == null || table.isEmpty()) {
+                out.rejected("table", "expected a table name");
+                continue;
+            }
+            out.add(Tf.of("aws_dynamodb_table", table).text("name", table));
         }
     }
 
@@ -141,7 +146,12 @@ final class DataApi {
     /** ECS ListTaskDefinitions: the ARNs alone. */
     static void taskDefinitionArns(JsonNode response, Out out) {
         for (JsonNode arn : response.path("taskDefinitionArns")) {
-            out.add(Tf.of("aws_ecs_task_definition", arn.asText()).text("arn", arn.asText()));
+            String text = Tf.str(arn);
+            if (text == null || !text.startsWith("arn:")) {
+                out.rejected("task definition", "expected a task definition ARN");
+                continue;
+            }
+            out.add(Tf.of("aws_ecs_task_definition", text).text("arn", text));
         }
     }
 

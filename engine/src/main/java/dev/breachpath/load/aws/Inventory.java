@@ -56,6 +56,9 @@ final class Inventory implements ParsedInput {
     private void readConfigItems() {
         Map<String, ConfigItem> latest = new TreeMap<>();
         for (ConfigItem c : configItems) {
+            if ("ResourceNotRecorded".equals(c.item().path("configurationItemStatus").asText())) {
+                continue; // Config stopped recording it: that says nothing of its state
+            }
             String key = Config.key(c.item());
             ConfigItem known = latest.get(key);
             if (known == null || !captured(c.item()).isBefore(captured(known.item()))) {
@@ -63,7 +66,7 @@ final class Inventory implements ParsedInput {
             }
         }
         for (ConfigItem c : configItems) {
-            if (latest.get(Config.key(c.item())) == c) {
+            if (latest.get(Config.key(c.item())) == c || "ResourceNotRecorded".equals(c.item().path("configurationItemStatus").asText())) {
                 Config.translate(c.item(), c.out());
             } else {
                 c.out().unmodelled(c.item().path("resourceType").asText() + " (superseded by a later item)", Config.element(c.item())
@@ -201,6 +204,10 @@ final class Inventory implements ParsedInput {
                 account, call.map(Manifest.Call::parameters).orElse(Map.of()));
         if (Config.is(root)) {
             InputReport.Builder report = report(f.path(), InventoryFormat.CONFIG, Config.shape(root));
+            if (truncated(root)) {
+                report.warning("one page of a longer answer (it gives a token for the next): what the other pages hold is missing;"
+                        + " collect with pagination (the AWS CLI paginates unless told not to)");
+            }
             List<String> problems = new ArrayList<>();
             for (JsonNode item : Config.items(root, problems)) {
                 String itemAccount = item.has("awsAccountId") ? item.path("awsAccountId").asText() : item.path("accountId").asText(account);
@@ -226,7 +233,8 @@ final class Inventory implements ParsedInput {
         if (root.path("IsTruncated").isBoolean()) {
             return root.get("IsTruncated").asBoolean(); // IAM's own say (it may give a Marker with false)
         }
-        for (String token : List.of("NextToken", "NextMarker", "Marker", "nextToken")) {
+        for (String token : List.of("NextToken", "NextMarker", "Marker", "nextToken", "ContinuationToken",
+                "NextContinuationToken", "LastEvaluatedTableName", "nextPageToken")) {
             if (root.path(token).isTextual() && !root.get(token).asText().isEmpty()) {
                 return true;
             }
@@ -360,7 +368,15 @@ final class Inventory implements ParsedInput {
         for (var it = resources.entrySet().iterator(); it.hasNext(); ) {
             Resource r = it.next().getValue();
             List<Resource> candidates = scoped.getOrDefault(r.type + " " + r.id, List.of());
-            if (r.scope.equals("?") && candidates.size() == 1) {
+            if (r.scope.equals("?") && candidates.size() > 1) {
+                // Several accounts have a resource of that id: which one the call meant is unknown.
+                for (Source s : r.sources) {
+                    reports.get(s.file()).rejected(s.element(), "the call's account is not known (no manifest or caller identity"
+                            + " beside it) and several accounts have a " + r.type + " of that name; give the account in the"
+                            + " snapshot manifest");
+                }
+                it.remove();
+            } else if (r.scope.equals("?") && candidates.size() == 1) {
                 Resource into = candidates.get(0);
                 merge(into, r.attributes);
                 r.sources.stream().filter(s -> !into.sources.contains(s)).forEach(into.sources::add);
@@ -388,6 +404,8 @@ final class Inventory implements ParsedInput {
             r.node = Iris.aws(r.kind, dev.breachpath.secret.KeyIds.fingerprint(r.id));
         } else if (arn != null && !BY_ID.contains(r.kind)) {
             r.node = Iris.arn(arn);
+        } else if (SCOPED.contains(r.type) && !r.scope.isEmpty() && !r.scope.equals("?")) {
+            r.node = Iris.aws(r.kind, r.scope + "/" + r.id); // a name, unique in its account only
         } else {
             r.node = Iris.aws(r.kind, r.id);
         }
@@ -400,6 +418,14 @@ final class Inventory implements ParsedInput {
             r.account = owner;
         } else if (r.type.equals("data.aws_caller_identity") || r.type.equals("aws_organizations_account")) {
             r.account = r.id;
+        } else if (r.account == null) {
+            // A relation (an attachment, a membership, an inline policy) is in the account of what it relates.
+            for (var it = r.attributes.fields(); it.hasNext() && r.account == null; ) {
+                JsonNode v = it.next().getValue();
+                if (v.isTextual()) {
+                    r.account = AwsIds.arnAccount(v.asText()).orElse(null);
+                }
+            }
         }
         if (arn != null && AwsIds.arnRegion(arn).isPresent()) {
             r.region = AwsIds.arnRegion(arn).get();

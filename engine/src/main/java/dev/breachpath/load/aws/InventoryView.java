@@ -7,6 +7,7 @@ import dev.breachpath.resource.AttrPath;
 import dev.breachpath.resource.TerraformResource;
 import dev.breachpath.resource.Targets;
 import dev.breachpath.resource.Value;
+import dev.breachpath.resource.aws.AwsIds;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -97,9 +98,15 @@ final class InventoryView implements TerraformResource {
         boolean ambiguous = false;
         for (String text : value.texts()) {
             List<Node> matches = index.find(text, cls);
-            if (matches.size() > 1 && account != null) {
+            if (account != null && !AwsIds.isArn(text) && AwsIds.classOfId(text).isEmpty()
+                    && !text.matches("\\d{12}|(r|ou|p)-[0-9a-zA-Z_-]+")) {
+                // A name means the resource of that name in the same account: never one of
+                // another account. An ARN says its account itself, and an EC2 id is unique
+                // everywhere (a subnet shared from another account is that account's), and so are
+                // accounts and the roots, units and policies of an organization.
                 List<Node> own = matches.stream().filter(m -> index.accountOf(m).map(account::equals).orElse(false)).toList();
-                matches = own.isEmpty() ? matches : own;
+                matches = !own.isEmpty() ? own
+                        : matches.stream().filter(m -> index.accountOf(m).isEmpty()).toList();
             }
             if (matches.isEmpty()) {
                 index.external(text, cls, byName).ifPresent(found::add);
