@@ -189,79 +189,90 @@ final class Sources {
             return entries(path, new ZipArchiveInputStream(new ByteArrayInputStream(bytes),
                     java.nio.charset.StandardCharsets.UTF_8.name(), true, true));
         }
-        List<Entry> out = new ArrayList<>();
-        long total = 0;
+        Archived out = new Archived(path);
         try (zip) {
             for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
-                if (e.isDirectory() || hidden(e.getName())) {
-                    continue;
+                if (!e.isDirectory()) {
+                    out.add(e.getName(), zip.canReadEntryData(e), () -> {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            return bounded(path, in);
+                        }
+                    });
                 }
-                if (out.size() >= MAX_ENTRIES) {
-                    throw new InputException(path, null, "more than " + MAX_ENTRIES + " files in the archive");
-                }
-                String name = path + "!/" + e.getName();
-                if (!zip.canReadEntryData(e)) {
-                    InputException unreadable = new InputException(name, null,
-                            "an archive entry that cannot be read (encrypted, or compressed in a way not supported)");
-                    out.add(new Entry(name, true, () -> {
-                        throw unreadable;
-                    }));
-                    continue;
-                }
-                byte[] data;
-                try (InputStream in = zip.getInputStream(e)) {
-                    data = bounded(path, in);
-                } catch (IOException damaged) {
-                    InputException failed = new InputException(name, null, "a damaged archive entry");
-                    out.add(new Entry(name, true, () -> {
-                        throw failed;
-                    }));
-                    continue;
-                }
-                total += data.length;
-                if (total > JsonInput.MAX_DOCUMENT) {
-                    throw new InputException(path, null, "decompresses to more than " + JsonInput.MAX_DOCUMENT
-                            + " bytes; extract it and give the folder");
-                }
-                out.add(new Entry(name, true, () -> data));
             }
         }
-        out.sort(Comparator.comparing(Entry::name));
-        return out;
+        return out.sorted();
     }
 
     private static List<Entry> entries(String path, ArchiveInputStream<?> in) throws IOException {
-        List<Entry> out = new ArrayList<>();
-        long total = 0;
+        Archived out = new Archived(path);
         try (in) {
             for (ArchiveEntry e; (e = in.getNextEntry()) != null; ) {
-                String inner = e.getName();
-                if (e.isDirectory() || hidden(inner)) {
-                    continue;
+                if (!e.isDirectory()) {
+                    byte[] data = in.canReadEntryData(e) ? bounded(path, in) : null;
+                    out.add(e.getName(), data != null, () -> data);
                 }
-                if (out.size() >= MAX_ENTRIES) {
-                    throw new InputException(path, null, "more than " + MAX_ENTRIES + " files in the archive");
-                }
-                String name = path + "!/" + inner;
-                if (!in.canReadEntryData(e)) {
-                    InputException unreadable = new InputException(name, null,
-                            "an archive entry that cannot be read (encrypted, or compressed in a way not supported)");
-                    out.add(new Entry(name, true, () -> {
-                        throw unreadable;
-                    }));
-                    continue;
-                }
-                byte[] data = bounded(path, in);
-                total += data.length;
-                if (total > JsonInput.MAX_DOCUMENT) {
-                    throw new InputException(path, null, "decompresses to more than " + JsonInput.MAX_DOCUMENT
-                            + " bytes; extract it and give the folder");
-                }
-                out.add(new Entry(name, true, () -> data));
             }
         }
-        out.sort(Comparator.comparing(Entry::name));
-        return out;
+        return out.sorted();
+    }
+
+    /** Reads an entry's bytes; may fail on a damaged entry. */
+    private interface Read {
+        byte[] get() throws IOException;
+    }
+
+    /**
+     * The entries of one archive as they are read: hidden names skipped, unreadable or damaged
+     * entries kept as refused ones, and the whole bounded in number and decompressed size.
+     */
+    private static final class Archived {
+        private final String path;
+        private final List<Entry> out = new ArrayList<>();
+        private long total;
+
+        Archived(String path) {
+            this.path = path;
+        }
+
+        void add(String inner, boolean readable, Read read) {
+            if (hidden(inner)) {
+                return;
+            }
+            if (out.size() >= MAX_ENTRIES) {
+                throw new InputException(path, null, "more than " + MAX_ENTRIES + " files in the archive");
+            }
+            String name = path + "!/" + inner;
+            byte[] data;
+            try {
+                data = readable ? read.get() : null;
+            } catch (IOException e) {
+                refuse(name, "a damaged archive entry");
+                return;
+            }
+            if (data == null) {
+                refuse(name, "an archive entry that cannot be read (encrypted, or compressed in a way not supported)");
+                return;
+            }
+            total += data.length;
+            if (total > JsonInput.MAX_DOCUMENT) {
+                throw new InputException(path, null, "decompresses to more than " + JsonInput.MAX_DOCUMENT
+                        + " bytes; extract it and give the folder");
+            }
+            out.add(new Entry(name, true, () -> data));
+        }
+
+        private void refuse(String name, String why) {
+            InputException refused = new InputException(name, null, why);
+            out.add(new Entry(name, true, () -> {
+                throw refused;
+            }));
+        }
+
+        List<Entry> sorted() {
+            out.sort(Comparator.comparing(Entry::name));
+            return out;
+        }
     }
 
     private static byte[] bounded(String path, InputStream in) throws IOException {

@@ -12,12 +12,10 @@ final class DataApi {
 
     /** DynamoDB DescribeTable. */
     static void table(JsonNode response, Out out) {
-        JsonNode t = response.path("Table");
-        String name = Tf.str(t.path("TableName"));
-        if (name == null) {
-            out.rejected("table", "expected TableName");
-            return;
-        }
+        Tf.each(java.util.List.of(response.path("Table")), "TableName", "table", out, (t, name) -> table(t, name, out));
+    }
+
+    private static void table(JsonNode t, String name, Out out) {
         Tf table = Tf.of("aws_dynamodb_table", name).text("name", name).put("arn", t.path("TableArn"))
                 .put("creation_date_time", t.path("CreationDateTime")).tags(t.path("Tags"));
         JsonNode sse = t.path("SSEDescription");
@@ -75,24 +73,17 @@ final class DataApi {
 
     /** KMS ListKeys. */
     static void keys(JsonNode response, Out out) {
-        for (JsonNode k : response.path("Keys")) {
-            String id = Tf.str(k.path("KeyId"));
-            if (id == null) {
-                out.rejected("key", "expected KeyId");
-                continue;
-            }
+        Tf.each(response.path("Keys"), "KeyId", "key", out, (k, id) -> {
             out.add(Tf.of("aws_kms_key", id).text("key_id", id).put("arn", k.path("KeyArn")));
-        }
+        });
     }
 
     /** KMS DescribeKey. */
     static void describeKey(JsonNode response, Out out) {
-        JsonNode k = response.path("KeyMetadata");
-        String id = Tf.str(k.path("KeyId"));
-        if (id == null) {
-            out.rejected("key", "expected KeyMetadata.KeyId");
-            return;
-        }
+        Tf.each(java.util.List.of(response.path("KeyMetadata")), "KeyId", "key", out, (k, id) -> key(k, id, out));
+    }
+
+    private static void key(JsonNode k, String id, Out out) {
         out.add(Tf.of("aws_kms_key", id).text("key_id", id).put("arn", k.path("Arn")).put("key_manager", k.path("KeyManager"))
                 .put("key_state", k.path("KeyState")).put("creation_date", k.path("CreationDate")).tags(k.path("Tags")));
     }

@@ -6,6 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** EC2 responses: instances and their user data, launch templates, and the network around them. */
 final class Ec2Api {
+    /** A route's Terraform attribute and the API field that holds it. */
+    private static final String[][] ROUTE_FIELDS = {
+            {"cidr_block", "DestinationCidrBlock"},
+            {"ipv6_cidr_block", "DestinationIpv6CidrBlock"},
+            {"destination_prefix_list_id", "DestinationPrefixListId"},
+            {"gateway_id", "GatewayId"},
+            {"nat_gateway_id", "NatGatewayId"},
+            {"instance_id", "InstanceId"},
+            {"network_interface_id", "NetworkInterfaceId"},
+            {"transit_gateway_id", "TransitGatewayId"},
+            {"vpc_peering_connection_id", "VpcPeeringConnectionId"},
+            {"egress_only_gateway_id", "EgressOnlyInternetGatewayId"},
+            {"local_gateway_id", "LocalGatewayId"},
+            {"carrier_gateway_id", "CarrierGatewayId"},
+            {"core_network_arn", "CoreNetworkArn"}};
+
     private Ec2Api() {}
 
     /** DescribeInstances: reservations of instances. */
@@ -88,25 +104,15 @@ final class Ec2Api {
 
     /** DescribeLaunchTemplates: the templates, without their content. */
     static void launchTemplates(JsonNode response, Out out) {
-        for (JsonNode lt : response.path("LaunchTemplates")) {
-            String id = Tf.str(lt.path("LaunchTemplateId"));
-            if (id == null) {
-                out.rejected("launch template", "expected LaunchTemplateId");
-                continue;
-            }
+        Tf.each(response.path("LaunchTemplates"), "LaunchTemplateId", "launch template", out, (lt, id) -> {
             out.add(Tf.of("aws_launch_template", id).put("name", lt.path("LaunchTemplateName")).tags(lt.path("Tags")));
-        }
+        });
     }
 
     /** DescribeLaunchTemplateVersions: each template's default version (else its latest) is what launches. */
     static void launchTemplateVersions(JsonNode response, Out out) {
         java.util.Map<String, JsonNode> chosen = new java.util.TreeMap<>();
-        for (JsonNode v : response.path("LaunchTemplateVersions")) {
-            String id = Tf.str(v.path("LaunchTemplateId"));
-            if (id == null) {
-                out.rejected("launch template version", "expected LaunchTemplateId");
-                continue;
-            }
+        Tf.each(response.path("LaunchTemplateVersions"), "LaunchTemplateId", "launch template version", out, (v, id) -> {
             JsonNode previous = chosen.get(id);
             boolean better = previous == null
                     || (v.path("DefaultVersion").asBoolean(false) && !previous.path("DefaultVersion").asBoolean(false))
@@ -120,7 +126,7 @@ final class Ec2Api {
             } else {
                 out.unmodelled("AWS::EC2::LaunchTemplateVersion (not launched)", id + " version " + v.path("VersionNumber").asText());
             }
-        }
+        });
         chosen.forEach((id, v) -> {
             JsonNode d = v.path("LaunchTemplateData");
             Tf t = Tf.of("aws_launch_template", id).put("name", v.path("LaunchTemplateName"));
@@ -157,19 +163,14 @@ final class Ec2Api {
 
     /** DescribeSecurityGroups: groups with their rules. */
     static void securityGroups(JsonNode response, Out out) {
-        for (JsonNode g : response.path("SecurityGroups")) {
-            String id = Tf.str(g.path("GroupId"));
-            if (id == null) {
-                out.rejected("security group", "expected GroupId");
-                continue;
-            }
+        Tf.each(response.path("SecurityGroups"), "GroupId", "security group", out, (g, id) -> {
             Tf t = Tf.of("aws_security_group", id).put("name", g.path("GroupName")).put("vpc_id", g.path("VpcId"))
                     .put("description", g.path("Description")).text("owner_id", Tf.str(g.path("OwnerId")));
             t.attributes.set("ingress", rules(g.path("IpPermissions")));
             t.attributes.set("egress", rules(g.path("IpPermissionsEgress")));
             t.tags(g.path("Tags"));
             out.add(t);
-        }
+        });
     }
 
     /** IpPermissions as Terraform's inline rule blocks. */
@@ -224,41 +225,26 @@ final class Ec2Api {
 
     /** DescribeSubnets. */
     static void subnets(JsonNode response, Out out) {
-        for (JsonNode s : response.path("Subnets")) {
-            String id = Tf.str(s.path("SubnetId"));
-            if (id == null) {
-                out.rejected("subnet", "expected SubnetId");
-                continue;
-            }
+        Tf.each(response.path("Subnets"), "SubnetId", "subnet", out, (s, id) -> {
             out.add(Tf.of("aws_subnet", id).put("vpc_id", s.path("VpcId")).put("cidr_block", s.path("CidrBlock"))
                     .put("availability_zone", s.path("AvailabilityZone"))
                     .put("map_public_ip_on_launch", s.path("MapPublicIpOnLaunch"))
                     .put("default_for_az", s.path("DefaultForAz")).put("arn", s.path("SubnetArn"))
                     .text("owner_id", Tf.str(s.path("OwnerId"))).tags(s.path("Tags")));
-        }
+        });
     }
 
     /** DescribeVpcs. */
     static void vpcs(JsonNode response, Out out) {
-        for (JsonNode v : response.path("Vpcs")) {
-            String id = Tf.str(v.path("VpcId"));
-            if (id == null) {
-                out.rejected("vpc", "expected VpcId");
-                continue;
-            }
+        Tf.each(response.path("Vpcs"), "VpcId", "vpc", out, (v, id) -> {
             out.add(Tf.of("aws_vpc", id).put("cidr_block", v.path("CidrBlock")).put("default", v.path("IsDefault"))
                     .text("owner_id", Tf.str(v.path("OwnerId"))).tags(v.path("Tags")));
-        }
+        });
     }
 
     /** DescribeRouteTables: tables with their routes, and their associations as Terraform's association resources. */
     static void routeTables(JsonNode response, Out out) {
-        for (JsonNode rt : response.path("RouteTables")) {
-            String id = Tf.str(rt.path("RouteTableId"));
-            if (id == null) {
-                out.rejected("route table", "expected RouteTableId");
-                continue;
-            }
+        Tf.each(response.path("RouteTables"), "RouteTableId", "route table", out, (rt, id) -> {
             Tf t = Tf.of("aws_route_table", id).put("vpc_id", rt.path("VpcId")).text("owner_id", Tf.str(rt.path("OwnerId")));
             ArrayNode routes = t.attributes.putArray("route");
             for (JsonNode r : rt.path("Routes")) {
@@ -266,19 +252,9 @@ final class Ec2Api {
                     continue; // the VPC's own range, or a route that leads nowhere
                 }
                 ObjectNode route = routes.addObject();
-                Tf.put(route, "cidr_block", r.path("DestinationCidrBlock"));
-                Tf.put(route, "ipv6_cidr_block", r.path("DestinationIpv6CidrBlock"));
-                Tf.put(route, "destination_prefix_list_id", r.path("DestinationPrefixListId"));
-                Tf.put(route, "gateway_id", r.path("GatewayId"));
-                Tf.put(route, "nat_gateway_id", r.path("NatGatewayId"));
-                Tf.put(route, "instance_id", r.path("InstanceId"));
-                Tf.put(route, "network_interface_id", r.path("NetworkInterfaceId"));
-                Tf.put(route, "transit_gateway_id", r.path("TransitGatewayId"));
-                Tf.put(route, "vpc_peering_connection_id", r.path("VpcPeeringConnectionId"));
-                Tf.put(route, "egress_only_gateway_id", r.path("EgressOnlyInternetGatewayId"));
-                Tf.put(route, "local_gateway_id", r.path("LocalGatewayId"));
-                Tf.put(route, "carrier_gateway_id", r.path("CarrierGatewayId"));
-                Tf.put(route, "core_network_arn", r.path("CoreNetworkArn"));
+                for (String[] field : ROUTE_FIELDS) {
+                    Tf.put(route, field[0], r.path(field[1]));
+                }
             }
             t.tags(rt.path("Tags"));
             out.add(t);
@@ -298,17 +274,12 @@ final class Ec2Api {
                     out.unmodelled("AWS::EC2::GatewayRouteTableAssociation", association);
                 }
             }
-        }
+        });
     }
 
     /** DescribeInternetGateways. */
     static void internetGateways(JsonNode response, Out out) {
-        for (JsonNode g : response.path("InternetGateways")) {
-            String id = Tf.str(g.path("InternetGatewayId"));
-            if (id == null) {
-                out.rejected("internet gateway", "expected InternetGatewayId");
-                continue;
-            }
+        Tf.each(response.path("InternetGateways"), "InternetGatewayId", "internet gateway", out, (g, id) -> {
             Tf t = Tf.of("aws_internet_gateway", id).text("owner_id", Tf.str(g.path("OwnerId"))).tags(g.path("Tags"));
             for (JsonNode a : g.path("Attachments")) {
                 String state = a.path("State").asText("available");
@@ -317,28 +288,23 @@ final class Ec2Api {
                 }
             }
             out.add(t);
-        }
+        });
     }
 
     /** DescribeNatGateways. */
     static void natGateways(JsonNode response, Out out) {
-        for (JsonNode g : response.path("NatGateways")) {
-            String id = Tf.str(g.path("NatGatewayId"));
-            if (id == null) {
-                out.rejected("NAT gateway", "expected NatGatewayId");
-                continue;
-            }
+        Tf.each(response.path("NatGateways"), "NatGatewayId", "NAT gateway", out, (g, id) -> {
             String state = g.path("State").asText("available");
             if (state.equals("deleted") || state.equals("deleting") || state.equals("failed")) {
                 out.unmodelled("AWS::EC2::NatGateway (" + state + ")", id);
-                continue;
+                return;
             }
             Tf t = Tf.of("aws_nat_gateway", id).put("subnet_id", g.path("SubnetId"))
                     .put("connectivity_type", g.path("ConnectivityType")).tags(g.path("Tags"));
             JsonNode address = g.path("NatGatewayAddresses").path(0);
             t.put("public_ip", address.path("PublicIp")).put("private_ip", address.path("PrivateIp"));
             out.add(t);
-        }
+        });
     }
 
     /** DescribeAddresses: Elastic IPs and what they are associated with. */
@@ -357,12 +323,7 @@ final class Ec2Api {
 
     /** DescribeNetworkInterfaces. */
     static void networkInterfaces(JsonNode response, Out out) {
-        for (JsonNode n : response.path("NetworkInterfaces")) {
-            String id = Tf.str(n.path("NetworkInterfaceId"));
-            if (id == null) {
-                out.rejected("network interface", "expected NetworkInterfaceId");
-                continue;
-            }
+        Tf.each(response.path("NetworkInterfaces"), "NetworkInterfaceId", "network interface", out, (n, id) -> {
             Tf t = Tf.of("aws_network_interface", id).put("subnet_id", n.path("SubnetId"))
                     .list("security_groups", n.path("Groups"), "GroupId")
                     .list("private_ips", n.path("PrivateIpAddresses"), "PrivateIpAddress")
@@ -381,6 +342,6 @@ final class Ec2Api {
             if (allocation != null) {
                 out.add(Tf.of("aws_eip", allocation).put("public_ip", association.path("PublicIp")).text("network_interface", id));
             }
-        }
+        });
     }
 }

@@ -9,12 +9,7 @@ final class ElbApi {
 
     /** elbv2 DescribeLoadBalancers. */
     static void loadBalancers(JsonNode response, Out out) {
-        for (JsonNode lb : response.path("LoadBalancers")) {
-            String arn = Tf.str(lb.path("LoadBalancerArn"));
-            if (arn == null) {
-                out.rejected("load balancer", "expected LoadBalancerArn");
-                continue;
-            }
+        Tf.each(response.path("LoadBalancers"), "LoadBalancerArn", "load balancer", out, (lb, arn) -> {
             Tf t = Tf.of("aws_lb", arn).text("arn", arn).put("name", lb.path("LoadBalancerName"))
                     .put("load_balancer_type", lb.path("Type")).put("dns_name", lb.path("DNSName"))
                     .put("vpc_id", lb.path("VpcId"));
@@ -24,17 +19,12 @@ final class ElbApi {
             t.list("security_groups", lb.path("SecurityGroups"), null);
             t.list("subnets", lb.path("AvailabilityZones"), "SubnetId");
             out.add(t);
-        }
+        });
     }
 
     /** elbv2 DescribeListeners. */
     static void listeners(JsonNode response, Out out) {
-        for (JsonNode l : response.path("Listeners")) {
-            String arn = Tf.str(l.path("ListenerArn"));
-            if (arn == null) {
-                out.rejected("listener", "expected ListenerArn");
-                continue;
-            }
+        Tf.each(response.path("Listeners"), "ListenerArn", "listener", out, (l, arn) -> {
             Tf t = Tf.of("aws_lb_listener", arn).text("arn", arn).put("load_balancer_arn", l.path("LoadBalancerArn"))
                     .put("port", l.path("Port")).put("protocol", l.path("Protocol"));
             for (JsonNode action : l.path("DefaultActions")) {
@@ -50,21 +40,16 @@ final class ElbApi {
                 }
             }
             out.add(t);
-        }
+        });
     }
 
     /** elbv2 DescribeTargetGroups. */
     static void targetGroups(JsonNode response, Out out) {
-        for (JsonNode g : response.path("TargetGroups")) {
-            String arn = Tf.str(g.path("TargetGroupArn"));
-            if (arn == null) {
-                out.rejected("target group", "expected TargetGroupArn");
-                continue;
-            }
+        Tf.each(response.path("TargetGroups"), "TargetGroupArn", "target group", out, (g, arn) -> {
             out.add(Tf.of("aws_lb_target_group", arn).text("arn", arn).put("name", g.path("TargetGroupName"))
                     .put("port", g.path("Port")).put("protocol", g.path("Protocol"))
                     .put("target_type", g.path("TargetType")).put("vpc_id", g.path("VpcId")));
-        }
+        });
     }
 
     /**
@@ -92,12 +77,7 @@ final class ElbApi {
 
     /** Classic ELB DescribeLoadBalancers. */
     static void classic(JsonNode response, Out out) {
-        for (JsonNode lb : response.path("LoadBalancerDescriptions")) {
-            String name = Tf.str(lb.path("LoadBalancerName"));
-            if (name == null) {
-                out.rejected("classic load balancer", "expected LoadBalancerName");
-                continue;
-            }
+        Tf.each(response.path("LoadBalancerDescriptions"), "LoadBalancerName", "classic load balancer", out, (lb, name) -> {
             Tf t = Tf.of("aws_elb", name).text("name", name).put("dns_name", lb.path("DNSName")).put("vpc_id", lb.has("VPCId") ? lb.path("VPCId") : lb.path("VpcId"));
             if (lb.has("Scheme")) {
                 t.bool("internal", "internal".equals(lb.path("Scheme").asText()));
@@ -114,6 +94,6 @@ final class ElbApi {
                 Tf.put(block, "instance_protocol", listener.path("InstanceProtocol"));
             }
             out.add(t);
-        }
+        });
     }
 }

@@ -41,12 +41,7 @@ final class OrganizationsApi {
     /** ListAccounts, ListAccountsForParent. */
     static void accounts(JsonNode response, Out out) {
         String parent = out.context().parameter("ParentId");
-        for (JsonNode a : response.path("Accounts")) {
-            String id = Tf.str(a.path("Id"));
-            if (id == null) {
-                out.rejected("account", "expected Id");
-                continue;
-            }
+        Tf.each(response.path("Accounts"), "Id", "account", out, (a, id) -> {
             Tf t = Tf.of("aws_organizations_account", id).put("arn", a.path("Arn")).put("name", a.path("Name"))
                     .put("status", a.path("Status")).text("parent_id", parent);
             // An account's ARN is in the management account: the account whose id that is, is it.
@@ -54,7 +49,7 @@ final class OrganizationsApi {
                 t.bool("management", true);
             }
             out.add(t);
-        }
+        });
     }
 
     /** ListParents: the parent of the request's ChildId. */

@@ -13,14 +13,9 @@ final class S3Api {
 
     /** ListBuckets. */
     static void buckets(JsonNode response, Out out) {
-        for (JsonNode b : response.path("Buckets")) {
-            String name = Tf.str(b.path("Name"));
-            if (name == null) {
-                out.rejected("bucket", "expected Name");
-                continue;
-            }
+        Tf.each(response.path("Buckets"), "Name", "bucket", out, (b, name) -> {
             out.add(bucket(name).put("creation_date", b.path("CreationDate")).put("region", b.path("BucketRegion")));
-        }
+        });
     }
 
     static Tf bucket(String name) {

@@ -130,6 +130,21 @@ final class Tf {
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
+    /**
+     * Calls {@code body} with each element of a response's list and its id (the text at
+     * {@code idField}); an element without one is rejected as {@code what}, saying so.
+     */
+    static void each(Iterable<JsonNode> list, String idField, String what, Out out, java.util.function.BiConsumer<JsonNode, String> body) {
+        for (JsonNode element : list) {
+            String id = str(element.path(idField));
+            if (id == null) {
+                out.rejected(what, "expected " + idField);
+                continue;
+            }
+            body.accept(element, id);
+        }
+    }
+
     static ArrayNode array() {
         return JSON.arrayNode();
     }
