@@ -12,15 +12,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Finds attack paths in AWS infrastructure, from Terraform plans, before attackers do.",
-        subcommands = {ScanCommand.class, InputsCommand.class, GraphCommand.class, QueryCommand.class, PolicyCommand.class, IamCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, InputsCommand.class, GraphCommand.class, QueryCommand.class, PolicyCommand.class, IamCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the run completed (scan: nothing at or above --fail-on)",
                 "  1  scan: findings at or above --fail-on; policy test: a case failed",
                 "  2  the run could not be completed as asked (bad input, bad policy, bad query, usage)"})
 public final class Main implements Runnable {
     /** Exit code of a run that could not be completed as asked. */
-    static final int INCOMPLETE = 2;
+    public static final int INCOMPLETE = 2;
+
+    /** The collector's command, in its own jar (collect/) beside this one when the launcher runs {@code collect}. */
+    private static final String COLLECT = "dev.breachpath.collect.CollectCommand";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,8 +32,10 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command line with these streams and returns the exit code. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("collect", collect());
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExpandAtFiles(false);
@@ -59,17 +63,44 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * The collector when its jar is on the class path; else a command that says how to get it.
+     * The AWS SDK stays out of the scan's jar, which starts faster without it.
+     */
+    private static Object collect() {
+        try {
+            return Class.forName(COLLECT).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new CollectMissing();
+        }
+    }
+
+    /** {@code collect} without the collector's jar. */
+    @Command(name = "collect", description = {"Snapshots live AWS accounts, read-only (docs/collect.md). Run it through the launcher,",
+            "./breachpath collect, which builds the collector's jar (collect/target/breachpath-collect.jar) and puts it",
+            "beside this one."}, mixinStandardHelpOptions = true)
+    static final class CollectMissing implements Runnable {
+        @CommandLine.Unmatched
+        java.util.List<String> ignored;
+
+        @Override
+        public void run() {
+            throw new Failure("collect: the collector's jar is not on the class path; run ./breachpath collect, which builds it"
+                    + " (or java -cp breachpath.jar:breachpath-collect.jar dev.breachpath.cli.Main collect ...)");
+        }
+    }
+
     /** A run that cannot go on: one line for stderr, exit code 2. */
-    static final class Failure extends RuntimeException {
+    public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Failure(String message) {
+        public Failure(String message) {
             super(message, null, false, false);
         }
     }
 
     /** The version of this build. */
-    static String version() {
+    public static String version() {
         Properties p = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
             if (in != null) {

@@ -60,6 +60,11 @@ public final class CredentialScanner {
     /** The credentials in {@code text}, in the order found; each key id once per text. */
     public static List<Found> scan(String text) {
         List<Found> out = new ArrayList<>();
+        if (Scrubbed.marks(text)) {
+            // what the collector found in a text it did not keep (Scrubbed), then the rest
+            out.addAll(Scrubbed.found(text));
+            text = Scrubbed.without(text);
+        }
         scan(text, "plain", 0, out);
         return out;
     }

@@ -1,0 +1,84 @@
+package dev.breachpath.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code collect} says when it cannot run as asked: one line, exit 2, and a manifest when it got as far as calling. */
+class CollectCommandTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void credentials() {
+        System.setProperty("aws.accessKeyId", "AKIDSTUBEXAMPLE00001");
+        System.setProperty("aws.secretAccessKey", "stub-secret-not-a-real-one");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against hanging, not a measure of speed
+    void anEndpointNothingListensOnEndsWithOneLineAndAManifest() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path out = tmp.resolve("snap");
+        var run = CollectAgainstStubTest.cli("collect", "--out", out.toString(), "--endpoint-url", "http://127.0.0.1:" + port,
+                "--home-region", "us-east-1");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("breachpath: nothing collected: cannot learn who the credentials"
+                + " are (sts:GetCallerIdentity ended error: cannot connect to the endpoint) (the manifest says what failed: "
+                + out.resolve("manifest.json") + ")");
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("calls")).hasSize(1);
+        assertThat(manifest.path("calls").path(0).path("status").asText()).isEqualTo("error");
+        assertThat(manifest.path("endpoint").asText()).isEqualTo("http://127.0.0.1:" + port);
+        // and the manifest alone is a snapshot scan reads, saying what it lacks
+        var scan = CollectAgainstStubTest.cli("scan", out.toString());
+        assertThat(scan.code()).isZero();
+        assertThat(scan.err()).contains("the snapshot lacks sts:GetCallerIdentity in global: the call ended error (cannot connect to the endpoint)");
+    }
+
+    @Test
+    void wrongOptionsAreOneLineEach() throws IOException {
+        Path full = Files.createDirectories(tmp.resolve("full"));
+        Files.writeString(full.resolve("x.json"), "{}");
+        assertFails("breachpath: " + full + " already holds files: give a new or empty folder for the snapshot", "--out", full.toString());
+        assertFails("breachpath: --regions: us-est-1x is not a region name (expected names like eu-west-1, or all)",
+                "--out", tmp.resolve("a").toString(), "--regions", "us-east-1,us-est-1x");
+        assertFails("breachpath: --concurrency must be from 1 to 64, not 0", "--out", tmp.resolve("a").toString(), "--concurrency", "0");
+        assertFails("breachpath: --endpoint-url: expected an http or https URL with a host, like http://127.0.0.1:4566",
+                "--out", tmp.resolve("a").toString(), "--endpoint-url", "localhost");
+        Path accounts = tmp.resolve("accounts.txt");
+        Files.writeString(accounts, "# the audit accounts\n111111111111\n");
+        assertFails("breachpath: " + accounts + ":2: an account id needs --role-name, the role to assume in it",
+                "--out", tmp.resolve("a").toString(), "--accounts-file", accounts.toString());
+        Files.writeString(accounts, "111111111111\narn:aws:iam::111111111111:role/Other\n");
+        assertFails("breachpath: account 111111111111 is named twice: one role per account",
+                "--out", tmp.resolve("a").toString(), "--accounts-file", accounts.toString(), "--role-name", "Audit");
+        Files.writeString(accounts, "not an account\n");
+        assertFails("breachpath: " + accounts + ":1: expected a 12-digit account id or a role ARN",
+                "--out", tmp.resolve("a").toString(), "--accounts-file", accounts.toString());
+        assertThat(tmp.resolve("a")).doesNotExist();
+    }
+
+    private static void assertFails(String line, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "collect";
+        System.arraycopy(args, 0, all, 1, args.length);
+        var run = CollectAgainstStubTest.cli(all);
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().isEqualTo(line);
+    }
+}
