@@ -158,6 +158,9 @@ final class Clients implements AutoCloseable {
                                 .maxAttempts(settings.maxAttempts())
                                 .backoffStrategy(backoff)
                                 .throttlingBackoffStrategy(backoff)
+                                // completeness over speed: every call gets all its attempts, even
+                                // when many calls at once are throttled
+                                .circuitBreakerEnabled(false)
                                 .build())
                         .apiCallTimeout(settings.callTimeout())
                         .apiCallAttemptTimeout(settings.attemptTimeout())

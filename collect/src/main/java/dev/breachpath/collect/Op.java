@@ -98,7 +98,8 @@ record Op(String name, String action, String items, Set<String> absent, List<Str
             "OrganizationalUnits[]", true, Set.of("ParentNotFoundException"));
     static final Op ACCOUNTS = op("organizations:ListAccounts", "organizations:ListAccounts", "Accounts[]", true, Set.of());
     static final Op PARENTS = op("organizations:ListParents", "organizations:ListParents", "Parents[]", true, Set.of("ChildNotFoundException"));
-    static final Op POLICIES = op("organizations:ListPolicies", "organizations:ListPolicies", "Policies[]", true, Set.of());
+    static final Op POLICIES = op("organizations:ListPolicies", "organizations:ListPolicies", "Policies[]", true,
+            Set.of("PolicyTypeNotEnabledException"));
     static final Op POLICY = op("organizations:DescribePolicy", "organizations:DescribePolicy", null, true, Set.of("PolicyNotFoundException"));
     static final Op TARGETS = op("organizations:ListTargetsForPolicy", "organizations:ListTargetsForPolicy", "Targets[]", true,
             Set.of("PolicyNotFoundException"));

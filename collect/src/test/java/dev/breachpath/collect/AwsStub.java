@@ -54,13 +54,16 @@ final class AwsStub implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    /** A request of a query-protocol service (EC2, IAM, STS, RDS, ELB) for {@code op}. */
+    /** A request of a query-protocol service (EC2, IAM, STS, RDS, ELB) for {@code op}, made with any credentials. */
     static MappingBuilder query(Op op) {
+        return query(op, null);
+    }
+
+    /** A request of a query-protocol service for {@code op}, signed with the access key {@code key} (null: any). */
+    static MappingBuilder query(Op op, String key) {
         String service = op.name().substring(0, op.name().indexOf(':'));
         String action = op.name().substring(op.name().indexOf(':') + 1);
-        MappingBuilder m = post(urlPathEqualTo("/"))
-                .withHeader("Authorization", containing("/" + SIGNING.getOrDefault(service, service) + "/aws4_request"))
-                .withRequestBody(containing("Action=" + action + "&"));
+        MappingBuilder m = signed(post(urlPathEqualTo("/")), service, key).withRequestBody(containing("Action=" + action + "&"));
         if (service.equals("elbv2")) {
             m = m.withRequestBody(containing("Version=2015-12-01"));
         } else if (service.equals("elb")) {
@@ -71,9 +74,19 @@ final class AwsStub implements AutoCloseable {
 
     /** A request of a JSON-protocol service (DynamoDB, KMS, Secrets Manager, ECS, Organizations). */
     static MappingBuilder json(Op op) {
+        return json(op, null);
+    }
+
+    static MappingBuilder json(Op op, String key) {
         String service = op.name().substring(0, op.name().indexOf(':'));
-        return post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+        return signed(post(urlPathEqualTo("/")), service, key).withHeader("X-Amz-Target",
                 equalTo(JSON_TARGETS.get(service) + "." + op.name().substring(op.name().indexOf(':') + 1)));
+    }
+
+    /** The request, signed for {@code service} (the manifest's prefix: elbv2, lambda, s3…) with {@code key} (null: any key). */
+    static MappingBuilder signed(MappingBuilder m, String service, String key) {
+        return m.withHeader("Authorization", matching(".*Credential=" + (key == null ? "[^/]+" : Pattern.quote(key)) + "/[0-9]{8}/[^/]+/"
+                + Pattern.quote(SIGNING.getOrDefault(service, service)) + "/aws4_request.*"));
     }
 
     static ResponseDefinitionBuilder xml(String resource) {
@@ -138,14 +151,14 @@ final class AwsStub implements AutoCloseable {
                 if (op != Op.FUNCTIONS) {
                     return;
                 }
-                request = get(urlPathMatching("/2015-03-31/functions/?"));
+                request = signed(get(urlPathMatching("/2015-03-31/functions/?")), "lambda", null);
                 empty = aResponse().withHeader("Content-Type", "application/json").withBody("{\"Functions\":[]}");
             }
             case "s3" -> {
                 if (op != Op.BUCKETS) {
                     return;
                 }
-                request = get(urlPathEqualTo("/"));
+                request = signed(get(urlPathEqualTo("/")), "s3", null);
                 empty = aResponse().withHeader("Content-Type", "application/xml").withBody(
                         "<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Buckets/></ListAllMyBucketsResult>");
             }

@@ -56,64 +56,66 @@ class CollectAgainstStubTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** The Imperva chain, and one fault of each kind. */
-    static void imperva(AwsStub s) {
-        s.stub(AwsStub.query(Op.CALLER), AwsStub.xml("sts/GetCallerIdentity.xml"));
-        s.stub(AwsStub.query(Op.REGIONS), AwsStub.xml("ec2/DescribeRegions.xml"));
+    /** The Imperva chain, and one fault of each kind, for requests signed with {@code key} (null: any). */
+    static void imperva(AwsStub s, String key) {
+        s.stub(AwsStub.query(Op.CALLER, key), AwsStub.xml("sts/GetCallerIdentity.xml"));
+        s.stub(AwsStub.query(Op.REGIONS, key), AwsStub.xml("ec2/DescribeRegions.xml"));
         // several pages
-        s.stub(AwsStub.query(Op.INSTANCES).withRequestBody(notContaining("NextToken=")), AwsStub.xml("ec2/DescribeInstances-1.xml"));
-        s.stub(AwsStub.query(Op.INSTANCES).withRequestBody(containing("NextToken=page-2")), AwsStub.xml("ec2/DescribeInstances-2.xml"));
-        s.stub(AwsStub.query(Op.USER_DATA).withRequestBody(containing("InstanceId=i-0a1b2c3d4e5f60724")),
+        s.stub(AwsStub.query(Op.INSTANCES, key).withRequestBody(notContaining("NextToken=")), AwsStub.xml("ec2/DescribeInstances-1.xml"));
+        s.stub(AwsStub.query(Op.INSTANCES, key).withRequestBody(containing("NextToken=page-2")), AwsStub.xml("ec2/DescribeInstances-2.xml"));
+        s.stub(AwsStub.query(Op.USER_DATA, key).withRequestBody(containing("InstanceId=i-0a1b2c3d4e5f60724")),
                 AwsStub.xml("ec2/DescribeInstanceAttribute-web.xml"));
-        s.stub(AwsStub.query(Op.USER_DATA).withRequestBody(containing("InstanceId=i-0a1b2c3d4e5f60799")),
+        s.stub(AwsStub.query(Op.USER_DATA, key).withRequestBody(containing("InstanceId=i-0a1b2c3d4e5f60799")),
                 AwsStub.xml("ec2/DescribeInstanceAttribute-internal.xml"));
-        s.stub(AwsStub.query(Op.SECURITY_GROUPS), AwsStub.xml("ec2/DescribeSecurityGroups.xml"));
-        s.stub(AwsStub.query(Op.SUBNETS), AwsStub.xml("ec2/DescribeSubnets.xml"));
-        s.stub(AwsStub.query(Op.VPCS), AwsStub.xml("ec2/DescribeVpcs.xml"));
-        s.stub(AwsStub.query(Op.ROUTE_TABLES), AwsStub.xml("ec2/DescribeRouteTables.xml"));
-        s.stub(AwsStub.query(Op.INTERNET_GATEWAYS), AwsStub.xml("ec2/DescribeInternetGateways.xml"));
+        s.stub(AwsStub.query(Op.SECURITY_GROUPS, key), AwsStub.xml("ec2/DescribeSecurityGroups.xml"));
+        s.stub(AwsStub.query(Op.SUBNETS, key), AwsStub.xml("ec2/DescribeSubnets.xml"));
+        s.stub(AwsStub.query(Op.VPCS, key), AwsStub.xml("ec2/DescribeVpcs.xml"));
+        s.stub(AwsStub.query(Op.ROUTE_TABLES, key), AwsStub.xml("ec2/DescribeRouteTables.xml"));
+        s.stub(AwsStub.query(Op.INTERNET_GATEWAYS, key), AwsStub.xml("ec2/DescribeInternetGateways.xml"));
         // throttled twice, then an answer
-        s.server.stubFor(AwsStub.query(Op.AUTHORIZATION).atPriority(1).inScenario("gaad").whenScenarioStateIs(Scenario.STARTED)
+        s.server.stubFor(AwsStub.query(Op.AUTHORIZATION, key).atPriority(1).inScenario("gaad " + key).whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("throttled once").willReturn(AwsStub.error(400, "query/Throttling.xml")));
-        s.server.stubFor(AwsStub.query(Op.AUTHORIZATION).atPriority(1).inScenario("gaad").whenScenarioStateIs("throttled once")
+        s.server.stubFor(AwsStub.query(Op.AUTHORIZATION, key).atPriority(1).inScenario("gaad " + key).whenScenarioStateIs("throttled once")
                 .willSetStateTo("throttled twice").willReturn(AwsStub.error(400, "query/Throttling.xml")));
-        s.server.stubFor(AwsStub.query(Op.AUTHORIZATION).atPriority(1).inScenario("gaad").whenScenarioStateIs("throttled twice")
+        s.server.stubFor(AwsStub.query(Op.AUTHORIZATION, key).atPriority(1).inScenario("gaad " + key).whenScenarioStateIs("throttled twice")
                 .willReturn(AwsStub.xml("iam/GetAccountAuthorizationDetails.xml")));
-        s.stub(AwsStub.query(Op.ACCESS_KEYS), AwsStub.xml("iam/ListAccessKeys.xml"));
-        s.stub(AwsStub.query(Op.KEY_LAST_USED), AwsStub.xml("iam/GetAccessKeyLastUsed.xml"));
-        s.stub(AwsStub.query(Op.DB_INSTANCES), AwsStub.xml("rds/DescribeDBInstances.xml"));
-        s.stub(AwsStub.query(Op.DB_SNAPSHOTS), AwsStub.xml("rds/DescribeDBSnapshots.xml"));
-        s.stub(AwsStub.query(Op.DB_SNAPSHOT_ATTRIBUTES), AwsStub.xml("rds/DescribeDBSnapshotAttributes.xml"));
+        s.stub(AwsStub.query(Op.ACCESS_KEYS, key), AwsStub.xml("iam/ListAccessKeys.xml"));
+        s.stub(AwsStub.query(Op.KEY_LAST_USED, key), AwsStub.xml("iam/GetAccessKeyLastUsed.xml"));
+        s.stub(AwsStub.query(Op.DB_INSTANCES, key), AwsStub.xml("rds/DescribeDBInstances.xml"));
+        s.stub(AwsStub.query(Op.DB_SNAPSHOTS, key), AwsStub.xml("rds/DescribeDBSnapshots.xml"));
+        s.stub(AwsStub.query(Op.DB_SNAPSHOT_ATTRIBUTES, key), AwsStub.xml("rds/DescribeDBSnapshotAttributes.xml"));
         // slower than the timeout
-        s.stub(AwsStub.query(Op.DB_CLUSTERS), AwsStub.xml("rds/DescribeDBSnapshots.xml").withFixedDelay(5_000));
+        s.stub(AwsStub.query(Op.DB_CLUSTERS, key), AwsStub.xml("rds/DescribeDBSnapshots.xml").withFixedDelay(5_000));
         // a body cut short
-        s.stub(AwsStub.query(Op.TARGET_GROUPS), AwsStub.xml("elbv2/DescribeTargetGroups-cut.xml"));
+        s.stub(AwsStub.query(Op.TARGET_GROUPS, key), AwsStub.xml("elbv2/DescribeTargetGroups-cut.xml"));
         // the same pagination token again and again
-        s.stub(AwsStub.absentParam(get(urlPathMatching("/2015-03-31/functions/?")), "Marker"), AwsStub.json("lambda/ListFunctions-1.json"));
-        s.stub(AwsStub.param(get(urlPathMatching("/2015-03-31/functions/?")), "Marker", "again"), AwsStub.json("lambda/ListFunctions-2.json"));
+        s.stub(AwsStub.absentParam(AwsStub.signed(get(urlPathMatching("/2015-03-31/functions/?")), "lambda", key), "Marker"), AwsStub.json("lambda/ListFunctions-1.json"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/2015-03-31/functions/?")), "lambda", key), "Marker", "again"), AwsStub.json("lambda/ListFunctions-2.json"));
         for (String f : List.of("exporter", "reporter")) {
-            s.stub(get(urlPathEqualTo("/2015-03-31/functions/" + f + "/policy")),
+            s.stub(AwsStub.signed(get(urlPathEqualTo("/2015-03-31/functions/" + f + "/policy")), "lambda", key),
                     AwsStub.error(404, "lambda/ResourceNotFound.json").withHeader("x-amzn-ErrorType", "ResourceNotFoundException"));
-            s.stub(get(urlPathEqualTo("/2021-10-31/functions/" + f + "/url")),
+            s.stub(AwsStub.signed(get(urlPathEqualTo("/2021-10-31/functions/" + f + "/url")), "lambda", key),
                     AwsStub.error(404, "lambda/ResourceNotFound.json").withHeader("x-amzn-ErrorType", "ResourceNotFoundException"));
         }
-        s.stub(AwsStub.json(Op.TABLES), AwsStub.json("dynamodb/ListTables.json"));
-        s.stub(AwsStub.json(Op.TABLE), AwsStub.json("dynamodb/DescribeTable.json"));
+        s.stub(AwsStub.json(Op.TABLES, key), AwsStub.json("dynamodb/ListTables.json"));
+        // throttled at every attempt
+        s.stub(AwsStub.json(Op.SECRETS, key), AwsStub.error(400, "json/Throttling.json"));
+        s.stub(AwsStub.json(Op.TABLE, key), AwsStub.json("dynamodb/DescribeTable.json"));
         // denied on one service, by an SCP
-        s.stub(AwsStub.json(Op.KEYS), AwsStub.error(400, "json/AccessDenied.json"));
+        s.stub(AwsStub.json(Op.KEYS, key), AwsStub.error(400, "json/AccessDenied.json"));
         // S3's REST XML, with the answers that say "nothing there"
-        s.stub(get(urlPathEqualTo("/")), AwsStub.xml("s3/ListBuckets.xml"));
-        s.stub(AwsStub.param(get(urlPathEqualTo("/customer-exports")), "policy", null), AwsStub.error(404, "s3/NoSuchBucketPolicy.xml"));
-        s.stub(AwsStub.param(get(urlPathEqualTo("/customer-exports")), "tagging", null), AwsStub.error(404, "s3/NoSuchTagSet.xml"));
-        s.stub(AwsStub.param(get(urlPathEqualTo("/customer-exports")), "publicAccessBlock", null), AwsStub.xml("s3/GetPublicAccessBlock.xml"));
-        s.stub(AwsStub.param(get(urlPathEqualTo("/customer-exports")), "encryption", null), AwsStub.xml("s3/GetBucketEncryption.xml"));
-        s.stub(AwsStub.param(get(urlPathEqualTo("/customer-exports")), "acl", null), AwsStub.xml("s3/GetBucketAcl.xml"));
+        s.stub(AwsStub.signed(get(urlPathEqualTo("/")), "s3", key), AwsStub.xml("s3/ListBuckets.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "policy", null), AwsStub.error(404, "s3/NoSuchBucketPolicy.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "tagging", null), AwsStub.error(404, "s3/NoSuchTagSet.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "publicAccessBlock", null), AwsStub.xml("s3/GetPublicAccessBlock.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "encryption", null), AwsStub.xml("s3/GetBucketEncryption.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "acl", null), AwsStub.xml("s3/GetBucketAcl.xml"));
     }
 
     static String[] args(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("collect", "--out", out.toString(), "--endpoint-url", stub.endpoint().toString(),
-                "--home-region", "us-east-1", "--regions", "us-east-1,ap-east-1", "--attempt-timeout", "1", "--call-timeout", "2",
-                "--max-attempts", "4"));
+                "--home-region", "us-east-1", "--regions", "us-east-1,ap-east-1", "--attempt-timeout", "1", "--call-timeout", "5",
+                "--max-attempts", "3"));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -123,7 +125,7 @@ class CollectAgainstStubTest {
         System.setProperty("aws.accessKeyId", "AKIDSTUBEXAMPLE00001");
         System.setProperty("aws.secretAccessKey", "stub-secret-not-a-real-one");
         stub = new AwsStub();
-        imperva(stub);
+        imperva(stub, null);
         snapshot = tmp.resolve("snapshot");
         collect = cli(args(snapshot));
         manifest = new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile());
@@ -151,7 +153,7 @@ class CollectAgainstStubTest {
         assertThat(collect.out()).isEmpty();
         assertThat(collect.err().lines()).singleElement().asString()
                 .startsWith("breachpath: collected account 123456789012: ")
-                .contains("1 denied", "1 timeout", "1 truncated", "1 error", "1 region-disabled");
+                .contains("1 denied", "1 timeout", "1 truncated", "1 error", "1 region-disabled", "1 throttled");
         assertThat(manifest.path("account").asText()).isEqualTo("123456789012");
         assertThat(manifest.path("regions").toString()).isEqualTo("[\"us-east-1\"]");
     }
@@ -182,6 +184,35 @@ class CollectAgainstStubTest {
         assertThat(keys.path("detail").asText()).isEqualTo("AccessDeniedException, HTTP 400, an explicit deny in a service control policy");
         assertThat(keys.has("file")).isFalse();
         assertThat(snapshot.resolve("us-east-1/kms-list-keys.json")).doesNotExist();
+    }
+
+    @Test
+    void throttledAtEveryAttemptIsThrottled() {
+        JsonNode secrets = call("secretsmanager:ListSecrets", "us-east-1");
+        assertThat(secrets.path("status").asText()).isEqualTo("throttled");
+        assertThat(secrets.path("detail").asText()).isEqualTo("ThrottlingException, HTTP 400, still throttled after every retry");
+        assertThat(secrets.has("file")).isFalse();
+    }
+
+    @Test
+    void aSecondCollectionWritesTheSameBytes() throws IOException {
+        Path again = tmp.resolve("again");
+        Run run = cli(args(again, "--quiet"));
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (var pair : List.of(java.util.Map.entry(snapshot, first), java.util.Map.entry(again, second))) {
+            try (Stream<Path> files = Files.walk(pair.getKey())) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String text = Files.readString(f).replaceAll("\"collected_at\" : \"[^\"]+\"", "");
+                    pair.getValue().add(pair.getKey().relativize(f) + "\n" + text);
+                }
+            }
+        }
+        assertThat(second).hasSameSizeAs(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i)).isEqualTo(first.get(i));
+        }
     }
 
     @Test
