@@ -32,8 +32,17 @@ final class Collector {
                 String label = target.account() != null ? target.account() : "account-" + n;
                 Path dir = several ? settings.out().resolve(label) : settings.out();
                 progress.account(several ? label : null);
+                Snapshot snapshot = new Snapshot(dir);
+                Thread hook = new Thread(() -> snapshot.interrupted(now, settings.endpoint() == null ? null : settings.endpoint().toString()));
+                Runtime.getRuntime().addShutdownHook(hook);
                 try (Clients clients = new Clients(settings, http, target)) {
-                    results.add(new AccountRun(settings, target, clients, new Snapshot(dir), pool, progress).run(now));
+                    results.add(new AccountRun(settings, target, clients, snapshot, pool, progress).run(now));
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException e) {
+                        // the JVM is stopping: the hook writes the manifest
+                    }
                 }
             }
         } finally {

@@ -17,7 +17,7 @@ final class Progress {
     private int calls;
     private int failed;
     private long items;
-    private long shown;
+    private long shown = System.nanoTime() - EVERY_NANOS;
     private int width;
 
     Progress(PrintWriter err, boolean on) {
@@ -45,8 +45,8 @@ final class Progress {
             return;
         }
         shown = now;
-        String line = String.format("collect: %s%,d calls%s, %,d items · %s %s", label, calls,
-                failed == 0 ? "" : String.format(" (%,d not ok)", failed), items, where, op.name());
+        String line = String.format(java.util.Locale.ROOT, "collect: %s%,d call%s%s, %,d items · %s %s", label, calls, calls == 1 ? "" : "s",
+                failed == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d not ok)", failed), items, where, op.name());
         int pad = Math.max(0, width - line.length());
         width = line.length();
         err.print("\r" + line + " ".repeat(pad));

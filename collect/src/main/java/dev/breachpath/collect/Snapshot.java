@@ -52,6 +52,7 @@ final class Snapshot {
 
     final Path dir;
     private final List<Call> calls = new ArrayList<>();
+    private boolean finished;
     private final java.util.Set<String> files = new java.util.HashSet<>();
 
     Snapshot(Path dir) {
@@ -91,7 +92,8 @@ final class Snapshot {
     }
 
     /** Writes {@code manifest.json}: the calls in a stable order, whatever order they ran in. */
-    void finish(String account, Instant collectedAt, List<String> regions, String endpoint) {
+    synchronized void finish(String account, Instant collectedAt, List<String> regions, String endpoint) {
+        finished = true;
         ObjectNode m = MAPPER.createObjectNode();
         m.put("breachpath_snapshot", 1);
         if (account != null) {
@@ -138,6 +140,19 @@ final class Snapshot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + manifest, e);
         }
+    }
+
+    /**
+     * Writes the manifest of a run cut short (the JVM is stopping: Ctrl-C), so that the files
+     * written so far are a snapshot that says it is partial; nothing if the run finished.
+     */
+    synchronized void interrupted(Instant collectedAt, String endpoint) {
+        if (finished || calls().isEmpty()) {
+            return;
+        }
+        record(new Call(null, "breachpath:collect", "global", Map.of(), Status.ERROR, null,
+                "the collection was interrupted: the calls not listed here were not made"));
+        finish(null, collectedAt, List.of(), endpoint);
     }
 
     private static byte[] bytes(JsonNode json) {

@@ -51,6 +51,27 @@ class CollectCommandTest {
     }
 
     @Test
+    void aProfileThatDoesNotExistIsOneLine() throws IOException {
+        Path credentials = Files.writeString(tmp.resolve("credentials"), "[default]\naws_access_key_id = AKIDSTUBEXAMPLE00001\n"
+                + "aws_secret_access_key = stub-secret-not-a-real-one\n");
+        Path config = Files.writeString(tmp.resolve("config"), "[default]\nregion = eu-west-1\n");
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.configFile", config.toString());
+        try {
+            Path out = tmp.resolve("snap");
+            var run = CollectAgainstStubTest.cli("collect", "--out", out.toString(), "--profile", "nope", "--endpoint-url",
+                    "http://127.0.0.1:9");
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().isEqualTo("breachpath: nothing collected: no AWS credentials were found for"
+                    + " profile nope (the manifest says what failed: " + out.resolve("manifest.json") + ")");
+            assertThat(run.err()).doesNotContain("stub-secret");
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+        }
+    }
+
+    @Test
     void wrongOptionsAreOneLineEach() throws IOException {
         Path full = Files.createDirectories(tmp.resolve("full"));
         Files.writeString(full.resolve("x.json"), "{}");
