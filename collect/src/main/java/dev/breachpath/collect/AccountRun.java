@@ -27,10 +27,15 @@ final class AccountRun {
     /** A paginated call stops here, and says so, whatever the service keeps giving. */
     static final int MAX_PAGES = 100_000;
 
-    /** What came of the run. */
-    record Result(String account, Snapshot snapshot, int ok, int failed, long items, String reason) {
+    /**
+     * What came of the run.
+     *
+     * @param files the responses written, the caller's identity aside: nothing was collected
+     *              when there are none, whatever else answered
+     */
+    record Result(String account, Snapshot snapshot, int ok, int failed, long items, int files, String reason) {
         boolean collected() {
-            return ok > 0;
+            return files > 0;
         }
     }
 
@@ -43,6 +48,8 @@ final class AccountRun {
     private final Object lock = new Object();
     private int pending;
     private long items;
+    private int files;
+    private final List<String> notEnabled = new ArrayList<>();
 
     AccountRun(Settings settings, Settings.Target target, Clients clients, Snapshot snapshot, Executor pool, Progress progress) {
         this.settings = settings;
@@ -55,20 +62,18 @@ final class AccountRun {
 
     Result run(java.time.Instant now) {
         String home = settings.homeRegion();
-        try {
-            clients.resolve();
-        } catch (RuntimeException e) {
-            Snapshot.Call failed = credentialsFailed(e);
+        Snapshot.Call failed = credentials();
+        if (failed != null) {
             snapshot.record(failed);
-            snapshot.finish(target.account(), now, List.of(), endpoint());
-            return new Result(target.account(), snapshot, 0, 1, 0, failed.detail());
+            finish(target.account(), now, List.of());
+            return new Result(target.account(), snapshot, 0, 1, 0, 0, failed.detail());
         }
         ObjectNode identity = call(Op.CALLER, home, Map.of(), null, () -> List.of(clients.sts(home).getCallerIdentity()));
         if (identity == null) {
-            Snapshot.Call failed = snapshot.calls().get(0);
-            snapshot.finish(null, now, List.of(), endpoint());
-            return new Result(null, snapshot, 0, 1, 0,
-                    "cannot learn who the credentials are (sts:GetCallerIdentity ended " + failed.status().word + ": " + failed.detail() + ")");
+            Snapshot.Call call = snapshot.calls().get(0);
+            finish(target.account(), now, List.of());
+            return new Result(target.account(), snapshot, 0, 1, 0, 0,
+                    "cannot learn who the credentials are (sts:GetCallerIdentity ended " + call.status().word + ": " + call.detail() + ")");
         }
         String account = identity.path("Account").asText(null);
         List<String> regions = regions(home);
@@ -77,34 +82,52 @@ final class AccountRun {
             regional(region);
         }
         await();
-        snapshot.finish(account, now, regions, endpoint());
-        int ok = 0, failed = 0;
+        finish(account, now, regions);
+        int ok = 0, notOk = 0;
         for (Snapshot.Call c : snapshot.calls()) {
             if (c.status() == Snapshot.Status.OK) {
                 ok++;
             } else {
-                failed++;
+                notOk++;
             }
         }
         synchronized (lock) {
-            return new Result(account, snapshot, ok, failed, items, null);
+            return new Result(account, snapshot, ok, notOk, items, files,
+                    files == 0 ? "every call that describes resources failed, was denied or found nothing" : null);
         }
     }
 
-    private Snapshot.Call credentialsFailed(RuntimeException e) {
-        if (target.roleArn() != null) {
+    private void finish(String account, java.time.Instant now, List<String> regions) {
+        snapshot.finish(account, now, regions, notEnabled, endpoint(), settings.hashKeyNote());
+    }
+
+    /** Resolves the credentials, the base ones first: null when they are there, else the call that says why not. */
+    private Snapshot.Call credentials() {
+        try {
+            clients.resolveBase();
+        } catch (RuntimeException e) {
+            Outcome o = Outcome.of(e, Op.CALLER, true);
+            boolean local = o.status() == Snapshot.Status.ERROR && o.detail().startsWith("failed: ");
+            // the SDK's message is not quoted: a credential process's output could be in it
+            String detail = local ? "no usable AWS credentials" + (settings.profile() == null
+                    ? " (the default chain: environment, shared files, SSO, container, instance); give --profile, or for an"
+                    + " IAM Identity Center profile run aws sso login"
+                    : " for profile " + settings.profile() + " (for an IAM Identity Center profile, run aws sso login)")
+                    : o.detail();
+            return new Snapshot.Call(null, target.roleArn() != null ? Op.ASSUME_ROLE.name() : Op.CALLER.name(), "global", Map.of(),
+                    o.status(), null, detail);
+        }
+        if (target.roleArn() == null) {
+            return null;
+        }
+        try {
+            clients.resolve();
+            return null;
+        } catch (RuntimeException e) {
             Outcome o = Outcome.of(e, Op.ASSUME_ROLE, true);
             return new Snapshot.Call(null, Op.ASSUME_ROLE.name(), "global", Map.of("RoleArn", target.roleArn()), o.status(), null,
                     "cannot assume " + target.roleArn() + ": " + o.detail());
         }
-        Outcome o = Outcome.of(e, Op.CALLER, true);
-        String detail = e instanceof software.amazon.awssdk.core.exception.SdkClientException && o.status() == Snapshot.Status.ERROR
-                && !o.detail().startsWith("cannot connect") && !o.detail().contains("resolve")
-                ? "no AWS credentials were found" + (settings.profile() == null
-                        ? " (the default chain: environment, shared files, SSO, container, instance); give --profile"
-                        : " for profile " + settings.profile())
-                : o.detail();
-        return new Snapshot.Call(null, Op.CALLER.name(), "global", Map.of(), o.status(), null, detail);
     }
 
     private String endpoint() {
@@ -127,6 +150,8 @@ final class AccountRun {
             optIn.forEach((region, status) -> {
                 if (!status.equals("not-opted-in")) {
                     out.add(region);
+                } else {
+                    notEnabled.add(region);
                 }
             });
             if (out.isEmpty()) {
@@ -164,18 +189,17 @@ final class AccountRun {
             }
         });
         task(this::credentialReport);
-        // S3
-        submit(Op.BUCKETS, home, Map.of(), null, () -> clients.s3(home).listBucketsPaginator(r -> {}), buckets -> {
+        // S3: each bucket in its own region (ListBuckets gives it when asked with max-buckets)
+        submit(Op.BUCKETS, home, Map.of(), null, () -> clients.s3(home).listBucketsPaginator(r -> r.maxBuckets(1000)), buckets -> {
             for (JsonNode b : buckets.path("Buckets")) {
                 String bucket = b.path("Name").asText();
-                String region = b.path("BucketRegion").asText(home);
-                Map<String, String> p = Map.of("Bucket", bucket);
-                var s3 = clients.s3(settings.endpoint() == null ? region : home);
-                submit(Op.BUCKET_POLICY, home, p, bucket, () -> List.of(s3.getBucketPolicy(r -> r.bucket(bucket))), done());
-                submit(Op.BUCKET_PAB, home, p, bucket, () -> List.of(s3.getPublicAccessBlock(r -> r.bucket(bucket))), done());
-                submit(Op.BUCKET_TAGS, home, p, bucket, () -> List.of(s3.getBucketTagging(r -> r.bucket(bucket))), done());
-                submit(Op.BUCKET_ENCRYPTION, home, p, bucket, () -> List.of(s3.getBucketEncryption(r -> r.bucket(bucket))), done());
-                submit(Op.BUCKET_ACL, home, p, bucket, () -> List.of(s3.getBucketAcl(r -> r.bucket(bucket))), done());
+                if (b.path("BucketRegion").isTextual()) {
+                    bucket(bucket, b.path("BucketRegion").asText(home));
+                } else {
+                    submit(Op.BUCKET_LOCATION, home, Map.of("Bucket", bucket), bucket,
+                            () -> List.of(clients.s3(home).getBucketLocation(r -> r.bucket(bucket))),
+                            location -> bucket(bucket, regionOf(location.path("LocationConstraint").asText(""))));
+                }
             }
         });
         // Organizations: its tree and policies, from the management account only
@@ -188,6 +212,26 @@ final class AccountRun {
             }
             organization();
         });
+    }
+
+    private void bucket(String bucket, String region) {
+        String home = settings.homeRegion();
+        Map<String, String> p = Map.of("Bucket", bucket);
+        var s3 = clients.s3(settings.endpoint() == null ? region : home);
+        submit(Op.BUCKET_POLICY, home, p, bucket, () -> List.of(s3.getBucketPolicy(r -> r.bucket(bucket))), done());
+        submit(Op.BUCKET_PAB, home, p, bucket, () -> List.of(s3.getPublicAccessBlock(r -> r.bucket(bucket))), done());
+        submit(Op.BUCKET_TAGS, home, p, bucket, () -> List.of(s3.getBucketTagging(r -> r.bucket(bucket))), done());
+        submit(Op.BUCKET_ENCRYPTION, home, p, bucket, () -> List.of(s3.getBucketEncryption(r -> r.bucket(bucket))), done());
+        submit(Op.BUCKET_ACL, home, p, bucket, () -> List.of(s3.getBucketAcl(r -> r.bucket(bucket))), done());
+    }
+
+    /** GetBucketLocation's answer as a region: none for us-east-1, EU for eu-west-1 (the oldest buckets). */
+    static String regionOf(String constraint) {
+        return switch (constraint) {
+            case "", "null" -> "us-east-1";
+            case "EU" -> "eu-west-1";
+            default -> constraint;
+        };
     }
 
     private void organization() {
@@ -233,7 +277,7 @@ final class AccountRun {
         long pause = Math.min(2000, Math.max(50, settings.reportWait().toMillis() / 20));
         String state = "";
         int polls = 0;
-        while (!state.equals("COMPLETE")) {
+        while (!"COMPLETE".equals(state)) {
             if (polls > 0 && System.nanoTime() > until) {
                 snapshot.record(new Snapshot.Call(null, Op.GENERATE_REPORT.name(), "global", Map.of(), Snapshot.Status.TIMEOUT, null,
                         "IAM had not finished the credential report after " + settings.reportWait().toSeconds() + " s (state " + state + ")"));
@@ -403,6 +447,11 @@ final class AccountRun {
             pool.execute(() -> {
                 try {
                     work.run();
+                } catch (RuntimeException | Error e) {
+                    // a fault of ours (or the disk's): recorded, never lost on a pool thread's stderr
+                    snapshot.record(new Snapshot.Call(null, "breachpath:collect", "global", Map.of(), Snapshot.Status.ERROR, null,
+                            "internal error (" + e.getClass().getSimpleName() + "); the calls that would have followed were not made;"
+                                    + " please report it"));
                 } finally {
                     synchronized (lock) {
                         if (--pending == 0) {
@@ -450,7 +499,6 @@ final class AccountRun {
      */
     private ObjectNode call(Op op, String region, Map<String, String> params, String name,
                             Supplier<? extends Iterable<? extends SdkPojo>> pages) {
-        boolean write = op != Op.REGIONS;
         String where = op.global() ? "global" : region;
         ObjectNode joined = JsonNodeFactory.instance.objectNode();
         int read = 0;
@@ -478,33 +526,43 @@ final class AccountRun {
         } catch (RuntimeException e) {
             Outcome outcome = Outcome.of(e, op, region.equals(settings.homeRegion()));
             if (outcome.absent()) {
-                snapshot.record(new Snapshot.Call(null, op.name(), where, params, Snapshot.Status.OK, 0, "none (" + outcome.detail() + ")"));
-                progress.done(op, where, 0, true);
-                return null;
+                return none(op, where, params, outcome.detail());
             }
             if (read == 0) {
                 snapshot.record(new Snapshot.Call(null, op.name(), where, params, outcome.status(), null, outcome.detail()));
                 progress.done(op, where, 0, false);
                 return null;
             }
-            // pages were read before the failure: keep them, and say the rest is missing
-            status = outcome.status();
-            detail = outcome.detail() + "; the file holds the " + read + " pages read before";
+            // pages were read before a later one failed: keep them, and say the rest is missing
+            status = Snapshot.Status.TRUNCATED;
+            detail = "page " + (read + 1) + " ended " + outcome.status().word + " (" + outcome.detail() + "); the file holds the "
+                    + read + " pages before it";
+        }
+        if (op.present() != null && !joined.has(op.present())) {
+            return none(op, where, params, "no " + op.present());
         }
         if (op.listMember() != null && !joined.has(op.listMember())) {
             joined.putArray(op.listMember());
         }
         if (!settings.keepSecrets()) {
-            op.scrub().forEach(path -> scrub(joined, path));
+            op.scrub().forEach(path -> scrub(joined, path, settings.hashKey()));
         }
         int count = op.items() == null ? 1 : count(joined, op.items());
-        String file = write ? snapshot.write(op, region, name, joined) : null;
+        String file = op.written() ? snapshot.write(op, region, name, joined) : null;
         snapshot.record(new Snapshot.Call(file, op.name(), where, params, status, op.items() == null ? null : count, detail));
         synchronized (lock) {
             items += op.items() == null ? 0 : count;
+            files += file != null && op != Op.CALLER ? 1 : 0;
         }
         progress.done(op, where, count, status == Snapshot.Status.OK);
         return joined;
+    }
+
+    /** The thing asked for is not there: ok, no file, and what said so. */
+    private ObjectNode none(Op op, String where, Map<String, String> params, String why) {
+        snapshot.record(new Snapshot.Call(null, op.name(), where, params, Snapshot.Status.OK, 0, "none (" + why + ")"));
+        progress.done(op, where, 0, true);
+        return null;
     }
 
     /** The nodes at a path: {@code a.b[].c} (a {@code []} steps into every element, a {@code *} into every field). */
@@ -535,13 +593,27 @@ final class AccountRun {
         return select(root, path).size();
     }
 
-    /** Replaces the texts at {@code path} by what the analysis needs of them (secret.Scrubbed). */
-    static void scrub(JsonNode root, String path) {
+    /**
+     * Replaces the texts at {@code path} by what the analysis needs of them (secret.Scrubbed):
+     * the last segment is a field, {@code *} for every field, or {@code name[]} for every text
+     * in a list.
+     */
+    static void scrub(JsonNode root, String path, byte[] key) {
         int dot = path.lastIndexOf('.');
         String field = path.substring(dot + 1);
         List<JsonNode> parents = dot < 0 ? List.of(root) : select(root, path.substring(0, dot));
         for (JsonNode parent : parents) {
             if (!(parent instanceof ObjectNode o)) {
+                continue;
+            }
+            if (field.endsWith("[]")) {
+                if (o.get(field.substring(0, field.length() - 2)) instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i).isTextual()) {
+                            list.set(i, JsonNodeFactory.instance.textNode(Scrubbed.of(list.get(i).asText(), key)));
+                        }
+                    }
+                }
                 continue;
             }
             List<String> names = new ArrayList<>();
@@ -553,7 +625,7 @@ final class AccountRun {
             for (String n : names) {
                 JsonNode v = o.get(n);
                 if (v != null && v.isTextual()) {
-                    o.put(n, Scrubbed.of(v.asText()));
+                    o.put(n, Scrubbed.of(v.asText(), key));
                 }
             }
         }

@@ -40,15 +40,23 @@ final class Clients implements AutoCloseable {
 
     private final Settings settings;
     private final SdkHttpClient http;
+    private final java.util.concurrent.ScheduledExecutorService timers;
+    private final AwsCredentialsProvider base;
     private final AwsCredentialsProvider credentials;
     private final Map<String, SdkClient> made = new ConcurrentHashMap<>();
     private final StsClient roleSts;
 
-    /** The clients of the account the base credentials reach, or of {@code target}'s role. */
-    Clients(Settings settings, SdkHttpClient http, Settings.Target target) {
+    /**
+     * The clients of the account the base credentials reach, or of {@code target}'s role. They
+     * share the run's HTTP client and the threads that time calls out ({@code timers}), instead
+     * of five threads a client.
+     */
+    Clients(Settings settings, SdkHttpClient http, java.util.concurrent.ScheduledExecutorService timers, Settings.Target target) {
         this.settings = settings;
         this.http = http;
+        this.timers = timers;
         AwsCredentialsProvider base = base(settings);
+        this.base = base;
         if (target.roleArn() == null) {
             this.credentials = base;
             this.roleSts = null;
@@ -80,7 +88,12 @@ final class Clients implements AutoCloseable {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    /** Resolves the credentials now (assuming the role, if any), so that a failure is the run's first. */
+    /** Resolves the base credentials now, so that their failure is the run's first and says so. */
+    void resolveBase() {
+        base.resolveCredentials();
+    }
+
+    /** Resolves the credentials of the account (assuming its role, if any). */
     void resolve() {
         credentials.resolveCredentials();
     }
@@ -102,8 +115,9 @@ final class Clients implements AutoCloseable {
         return get("s3", region, () -> configure(S3Client.builder()
                 // a stub or emulator at one address cannot serve bucket names as host names
                 .forcePathStyle(settings.endpoint() != null)
-                // a bucket of another region is reached there, not refused with a redirect
-                .crossRegionAccessEnabled(settings.endpoint() == null), region, credentials));
+                // each bucket is called in its own region (ListBuckets' BucketRegion, else
+                // GetBucketLocation): no redirects, and no HeadBucket, which needs s3:ListBucket
+                .crossRegionAccessEnabled(false), region, credentials));
     }
 
     Ec2Client ec2(String region) {
@@ -162,6 +176,7 @@ final class Clients implements AutoCloseable {
                                 // when many calls at once are throttled
                                 .circuitBreakerEnabled(false)
                                 .build())
+                        .scheduledExecutorService(timers)
                         .apiCallTimeout(settings.callTimeout())
                         .apiCallAttemptTimeout(settings.attemptTimeout())
                         .build());

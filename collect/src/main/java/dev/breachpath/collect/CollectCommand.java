@@ -91,8 +91,16 @@ public final class CollectCommand implements Callable<Integer> {
             + " the credentials found in them, masked, and a hash).")
     boolean keepSecrets;
 
+    @Option(names = "--hash-key-file", paramLabel = "FILE",
+            description = "A key, kept apart from snapshots, for the hashes of scrubbed texts, so that they compare between snapshots"
+                    + " (default: a key made for the run and not kept).")
+    Path hashKeyFile;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr; failures only.")
     boolean quiet;
+
+    /** Set by the launcher when stderr is a terminal (System.console() tells of stdin and stdout, not stderr). */
+    static final String TERMINAL = "breachpath.stderr.terminal";
 
     @Override
     public Integer call() {
@@ -102,7 +110,7 @@ public final class CollectCommand implements Callable<Integer> {
             throw new Main.Failure(problem);
         }
         var err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, !quiet && System.console() != null);
+        Progress progress = new Progress(err, !quiet && Boolean.getBoolean(TERMINAL));
         List<AccountRun.Result> results = Collector.collect(settings, progress, Instant.now());
         boolean any = false;
         for (AccountRun.Result r : results) {
@@ -173,10 +181,26 @@ public final class CollectCommand implements Callable<Integer> {
                 throw new Main.Failure("--endpoint-url: expected an http or https URL with a host, like http://127.0.0.1:4566");
             }
         }
+        if (endpoint == null) {
+            refuseConfiguredEndpoints();
+        }
+        byte[] key = Settings.randomKey();
+        String keyNote = Settings.RANDOM_KEY;
+        if (hashKeyFile != null) {
+            try {
+                key = Files.readAllBytes(hashKeyFile);
+            } catch (IOException e) {
+                throw new Main.Failure(hashKeyFile + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            if (key.length < 16) {
+                throw new Main.Failure("--hash-key-file: the key must be 16 bytes or more (random bytes, kept apart from snapshots)");
+            }
+            keyNote = "from --hash-key-file: hashes compare between snapshots made with the same key";
+        }
         Settings s = Settings.defaults(out);
         return new Settings(out, profile, null, home, asked, targets(), endpoint, concurrency, keepSecrets,
                 Duration.ofSeconds(callTimeout), Duration.ofSeconds(attemptTimeout), s.connectTimeout(), maxAttempts, s.backoff(),
-                s.reportWait(), !quiet);
+                s.reportWait(), !quiet, key, keyNote);
     }
 
     private List<Settings.Target> targets() {
@@ -221,6 +245,33 @@ public final class CollectCommand implements Callable<Integer> {
             targets.add(t);
         }
         return targets;
+    }
+
+    /**
+     * The SDK would send every call to an endpoint set in the environment (AWS_ENDPOINT_URL…,
+     * aws.endpointUrl, a profile's endpoint_url) without a word: a shell set up for an emulator
+     * would snapshot the emulator. Only --endpoint-url chooses another endpoint.
+     */
+    private void refuseConfiguredEndpoints() {
+        for (var e : new TreeMap<>(System.getenv()).entrySet()) {
+            if (e.getKey().equals("AWS_ENDPOINT_URL") || e.getKey().startsWith("AWS_ENDPOINT_URL_")) {
+                throw new Main.Failure(e.getKey() + " is set: collect would call it instead of AWS; unset it, or give it as --endpoint-url");
+            }
+        }
+        if (System.getProperty("aws.endpointUrl") != null) {
+            throw new Main.Failure("the system property aws.endpointUrl is set: collect would call it instead of AWS; give it as --endpoint-url");
+        }
+        try {
+            String name = profile != null ? profile : System.getenv().getOrDefault("AWS_PROFILE", "default");
+            if (ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("endpoint_url")).isPresent()) {
+                throw new Main.Failure("profile " + name + " sets endpoint_url: collect would call it instead of AWS; give it as --endpoint-url");
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof Main.Failure f) {
+                throw f;
+            }
+            // a damaged or missing shared config file: the credentials say so
+        }
     }
 
     /** AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1: never instance metadata, which can hang off EC2. */

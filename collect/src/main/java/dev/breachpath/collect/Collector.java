@@ -24,7 +24,8 @@ final class Collector {
     static List<AccountRun.Result> collect(Settings settings, Progress progress, Instant now) {
         List<AccountRun.Result> results = new ArrayList<>();
         boolean several = settings.targets().size() > 1;
-        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), threads());
+        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), threads("collect-"));
+        java.util.concurrent.ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, threads("collect-timer-"));
         try (SdkHttpClient http = Clients.http(settings)) {
             int n = 0;
             for (Settings.Target target : settings.targets()) {
@@ -34,8 +35,9 @@ final class Collector {
                 progress.account(several ? label : null);
                 Snapshot snapshot = new Snapshot(dir);
                 Thread hook = new Thread(() -> snapshot.interrupted(now, settings.endpoint() == null ? null : settings.endpoint().toString()));
+                // (the hook writes the manifest of what was recorded; later writes are dropped)
                 Runtime.getRuntime().addShutdownHook(hook);
-                try (Clients clients = new Clients(settings, http, target)) {
+                try (Clients clients = new Clients(settings, http, timers, target)) {
                     results.add(new AccountRun(settings, target, clients, snapshot, pool, progress).run(now));
                 } finally {
                     try {
@@ -47,6 +49,7 @@ final class Collector {
             }
         } finally {
             pool.shutdownNow();
+            timers.shutdownNow();
             progress.finish();
         }
         return results;
@@ -67,10 +70,10 @@ final class Collector {
         }
     }
 
-    private static ThreadFactory threads() {
+    private static ThreadFactory threads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "collect-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

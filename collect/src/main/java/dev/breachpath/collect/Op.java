@@ -19,8 +19,15 @@ import java.util.Set;
  * @param scrub    paths of texts that may hold secrets, replaced unless {@code --keep-secrets}
  *                 (the last segment a field name, or {@code *} for every field)
  * @param global   true for a call made once per account, not per region
+ * @param present  a member the response has when the thing asked for is there, or null: a
+ *                 response without it means "none" (a secret without a resource policy)
  */
-record Op(String name, String action, String items, Set<String> absent, List<String> scrub, boolean global) {
+record Op(String name, String action, String items, Set<String> absent, List<String> scrub, boolean global, String present) {
+
+    /** Whether its responses are written: the lists of regions and a bucket's region only steer the run. */
+    boolean written() {
+        return this != REGIONS && this != BUCKET_LOCATION;
+    }
 
     /** The file name stem of its responses: {@code ec2-describe-instances}. */
     String stem() {
@@ -55,9 +62,15 @@ record Op(String name, String action, String items, Set<String> absent, List<Str
     static final List<Op> ALL = new ArrayList<>();
 
     private static Op op(String name, String action, String items, boolean global, Set<String> absent, String... scrub) {
-        Op op = new Op(name, action, items, absent, List.of(scrub), global);
+        Op op = new Op(name, action, items, absent, List.of(scrub), global, null);
         ALL.add(op);
         return op;
+    }
+
+    private static Op withPresent(Op op, String member) {
+        Op with = new Op(op.name(), op.action(), op.items(), op.absent(), op.scrub(), op.global(), member);
+        ALL.set(ALL.indexOf(op), with);
+        return with;
     }
 
     private static Op regional(String name, String items, String... scrub) {
@@ -82,6 +95,7 @@ record Op(String name, String action, String items, Set<String> absent, List<Str
 
     // S3
     static final Op BUCKETS = op("s3:ListBuckets", "s3:ListAllMyBuckets", "Buckets[]", true, Set.of());
+    static final Op BUCKET_LOCATION = op("s3:GetBucketLocation", "s3:GetBucketLocation", null, true, Set.of("NoSuchBucket"));
     static final Op BUCKET_POLICY = op("s3:GetBucketPolicy", "s3:GetBucketPolicy", null, true, Set.of("NoSuchBucketPolicy", "NoSuchBucket"));
     static final Op BUCKET_PAB = op("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock", null, true,
             Set.of("NoSuchPublicAccessBlockConfiguration", "NoSuchBucket"));
@@ -152,13 +166,19 @@ record Op(String name, String action, String items, Set<String> absent, List<Str
     static final Op TABLES = regional("dynamodb:ListTables", "TableNames[]");
     static final Op TABLE = op("dynamodb:DescribeTable", "dynamodb:DescribeTable", null, false, NOT_FOUND);
     static final Op SECRETS = regional("secretsmanager:ListSecrets", "SecretList[]");
-    static final Op SECRET_POLICY = op("secretsmanager:GetResourcePolicy", "secretsmanager:GetResourcePolicy", null, false, NOT_FOUND);
+    static final Op SECRET_POLICY = withPresent(op("secretsmanager:GetResourcePolicy", "secretsmanager:GetResourcePolicy", null, false,
+            NOT_FOUND), "ResourcePolicy");
     static final Op KEYS = regional("kms:ListKeys", "Keys[]");
     static final Op KEY = op("kms:DescribeKey", "kms:DescribeKey", null, false, Set.of("NotFoundException"));
     static final Op KEY_POLICY = op("kms:GetKeyPolicy", "kms:GetKeyPolicy", null, false, Set.of("NotFoundException"));
     static final Op KEY_ROTATION = op("kms:GetKeyRotationStatus", "kms:GetKeyRotationStatus", null, false,
             Set.of("NotFoundException", "UnsupportedOperationException"));
     static final Op TASK_DEFINITIONS = regional("ecs:ListTaskDefinitions", "taskDefinitionArns[]");
+    // every text of a container definition that can carry a secret: environment values, the
+    // command and entry point, health checks, labels, log driver options (tokens)
     static final Op TASK_DEFINITION = op("ecs:DescribeTaskDefinition", "ecs:DescribeTaskDefinition", null, false,
-            Set.of("ClientException"), "taskDefinition.containerDefinitions[].environment[].value");
+            Set.of("ClientException"), "taskDefinition.containerDefinitions[].environment[].value",
+            "taskDefinition.containerDefinitions[].command[]", "taskDefinition.containerDefinitions[].entryPoint[]",
+            "taskDefinition.containerDefinitions[].healthCheck.command[]", "taskDefinition.containerDefinitions[].dockerLabels.*",
+            "taskDefinition.containerDefinitions[].logConfiguration.options.*");
 }

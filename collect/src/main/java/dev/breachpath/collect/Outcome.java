@@ -8,7 +8,6 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * How a failed call ended, in the manifest's words, with a detail that names the error code and
@@ -56,12 +55,27 @@ record Outcome(Snapshot.Status status, String detail, boolean absent) {
         if (cause(e, UnknownHostException.class)) {
             return new Outcome(Snapshot.Status.ERROR, "the endpoint's host name does not resolve", false);
         }
-        if (e instanceof SdkClientException) {
-            // the SDK's own words for a response it could not read (cut short, not the protocol's shape)
-            return new Outcome(Snapshot.Status.ERROR, cause(e, IOException.class)
-                    ? "the connection failed while the response was read" : "the response could not be read (cut short or damaged)", false);
+        if (unreadable(e)) {
+            return new Outcome(Snapshot.Status.ERROR, "the response could not be read (cut short or damaged)", false);
         }
+        if (cause(e, IOException.class)) {
+            return new Outcome(Snapshot.Status.ERROR, "the connection failed while the response was read", false);
+        }
+        // the class only: an SDK message may quote what it was given
         return new Outcome(Snapshot.Status.ERROR, "failed: " + e.getClass().getSimpleName(), false);
+    }
+
+    /** A response the SDK could not parse: XML or JSON cut short or not of the protocol's shape. */
+    private static boolean unreadable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("javax.xml.stream.") || name.contains("XMLStream") || name.endsWith("JsonParseException")
+                    || name.endsWith("JsonEOFException") || name.endsWith("JsonMappingException")
+                    || (t.getMessage() != null && t.getMessage().startsWith("Unable to unmarshall"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Which kind of policy denied, where AWS says so: never the message itself. */

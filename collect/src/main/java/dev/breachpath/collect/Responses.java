@@ -28,7 +28,7 @@ final class Responses {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** Fields of a paginated response that say where the next page starts, not what is there. */
-    static final Set<String> PAGING = Set.of("NextToken", "nextToken", "Marker", "NextMarker", "IsTruncated",
+    static final Set<String> PAGING = Set.of("NextToken", "nextToken", "Marker", "NextMarker", "IsTruncated", "Truncated",
             "NextContinuationToken", "ContinuationToken", "LastEvaluatedTableName", "NextPageToken", "PaginationToken");
 
     private Responses() {}
@@ -40,13 +40,14 @@ final class Responses {
 
     /** The token of the page after this one, or null on the last page. */
     static String nextToken(ObjectNode page) {
-        if (page.has("IsTruncated") && !page.get("IsTruncated").asBoolean()) {
+        // IAM's IsTruncated and KMS's Truncated decide: a marker may come with false
+        if ((page.has("IsTruncated") && !page.get("IsTruncated").asBoolean()) || (page.has("Truncated") && !page.get("Truncated").asBoolean())) {
             return null;
         }
         for (String name : PAGING) {
             JsonNode token = page.get(name);
-            if (token != null && token.isTextual() && !token.asText().isEmpty() && !name.equals("ContinuationToken")) {
-                return token.asText();
+            if (token != null && token.isTextual() && !token.asText().isEmpty()) {
+                return token.asText(); // S3's ListBuckets gives its next page as ContinuationToken
             }
         }
         return null;

@@ -26,11 +26,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param backoff        the base delay between attempts (doubled each time, with jitter, up to 20 s)
  * @param reportWait     how long to wait for IAM to generate the credential report
  * @param progress       show progress on stderr
+ * @param hashKey        the key of the scrubbed texts' hashes (secret.Scrubbed)
+ * @param hashKeyNote    where that key came from, for the manifest (never the key)
  */
 record Settings(Path out, String profile, AwsCredentialsProvider credentials, String homeRegion, List<String> regions,
                 List<Target> targets, URI endpoint, int concurrency, boolean keepSecrets, Duration callTimeout,
                 Duration attemptTimeout, Duration connectTimeout, int maxAttempts, Duration backoff, Duration reportWait,
-                boolean progress) {
+                boolean progress, byte[] hashKey, String hashKeyNote) {
 
     /**
      * One account to collect.
@@ -53,36 +55,46 @@ record Settings(Path out, String profile, AwsCredentialsProvider credentials, St
     static Settings defaults(Path out) {
         return new Settings(out, null, null, "us-east-1", null, List.of(new Target(null, null)), null, 8, false,
                 Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(5), 5, Duration.ofMillis(500),
-                Duration.ofSeconds(60), false);
+                Duration.ofSeconds(60), false, randomKey(), RANDOM_KEY);
+    }
+
+    /** What the manifest says of a key made for the run. */
+    static final String RANDOM_KEY = "made for this run and not kept: hashes compare within this snapshot only";
+
+    /** A key for the hashes of one run. */
+    static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
     }
 
     Settings withEndpoint(URI endpoint) {
         return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress);
+                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
     }
 
     Settings withCredentials(AwsCredentialsProvider credentials) {
         return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress);
+                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
     }
 
     Settings withRegions(List<String> regions) {
         return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress);
+                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
     }
 
     Settings withTimeouts(Duration call, Duration attempt, Duration backoff) {
         return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, call,
-                attempt, connectTimeout, maxAttempts, backoff, reportWait, progress);
+                attempt, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
     }
 
     Settings withSecretsKept(boolean keep) {
         return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keep, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress);
+                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
     }
 
     Settings withTargets(List<Target> targets) {
         return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress);
+                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
     }
 }

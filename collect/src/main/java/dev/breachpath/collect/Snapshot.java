@@ -59,8 +59,14 @@ final class Snapshot {
         this.dir = dir;
     }
 
-    /** Writes one response and returns its file, relative to the folder. */
+    /**
+     * Writes one response and returns its file, relative to the folder; null once the manifest
+     * is written (a run cut short), so that no file is left that the manifest does not list.
+     */
     String write(Op op, String region, String name, JsonNode response) {
+        if (isFinished()) {
+            return null;
+        }
         String base = (op.global() ? "global" : region) + "/" + op.stem() + (name == null ? "" : "/" + fileName(name));
         String file;
         synchronized (files) {
@@ -85,6 +91,10 @@ final class Snapshot {
         }
     }
 
+    private synchronized boolean isFinished() {
+        return finished;
+    }
+
     List<Call> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -92,7 +102,8 @@ final class Snapshot {
     }
 
     /** Writes {@code manifest.json}: the calls in a stable order, whatever order they ran in. */
-    synchronized void finish(String account, Instant collectedAt, List<String> regions, String endpoint) {
+    synchronized void finish(String account, Instant collectedAt, List<String> regions, List<String> notEnabled, String endpoint,
+                             String hashKey) {
         finished = true;
         ObjectNode m = MAPPER.createObjectNode();
         m.put("breachpath_snapshot", 1);
@@ -106,6 +117,13 @@ final class Snapshot {
         }
         ArrayNode r = m.putArray("regions");
         regions.forEach(r::add);
+        if (!notEnabled.isEmpty()) {
+            ArrayNode n = m.putArray("regions_not_enabled");
+            notEnabled.forEach(n::add);
+        }
+        if (hashKey != null) {
+            m.put("scrubbed_hash_key", hashKey);
+        }
         ArrayNode out = m.putArray("calls");
         List<Call> sorted = new ArrayList<>(calls());
         sorted.sort(Comparator.comparing((Call c) -> c.region() == null ? "" : c.region())
@@ -152,7 +170,7 @@ final class Snapshot {
         }
         record(new Call(null, "breachpath:collect", "global", Map.of(), Status.ERROR, null,
                 "the collection was interrupted: the calls not listed here were not made"));
-        finish(null, collectedAt, List.of(), endpoint);
+        finish(null, collectedAt, List.of(), List.of(), endpoint, null);
     }
 
     private static byte[] bytes(JsonNode json) {
@@ -163,16 +181,21 @@ final class Snapshot {
         }
     }
 
+    private static final java.util.regex.Pattern RESERVED = java.util.regex.Pattern.compile(
+            "(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
     /**
      * A file name for what a call was about (a bucket, an ARN): its safe characters, and where
-     * some were not safe, a short hash of the whole, so that two names never meet in one file.
+     * some were not safe, or upper case (which some file systems fold), or a name Windows keeps
+     * for devices, a short hash of the whole, so that two names never meet in one file.
      */
     static String fileName(String name) {
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (safe.length() > 100) {
             safe = safe.substring(safe.length() - 100);
         }
-        if (safe.equals(name) && !name.startsWith(".")) {
+        if (safe.equals(name) && !name.startsWith(".") && name.equals(name.toLowerCase(java.util.Locale.ROOT))
+                && !RESERVED.matcher(name).matches()) {
             return safe;
         }
         try {

@@ -203,7 +203,8 @@ final class AwsStub implements AutoCloseable {
                 return "s3:ListAllMyBuckets";
             }
             for (String[] sub : new String[][] {{"policy", "GetBucketPolicy"}, {"publicAccessBlock", "GetBucketPublicAccessBlock"},
-                    {"tagging", "GetBucketTagging"}, {"encryption", "GetEncryptionConfiguration"}, {"acl", "GetBucketAcl"}}) {
+                    {"tagging", "GetBucketTagging"}, {"encryption", "GetEncryptionConfiguration"}, {"acl", "GetBucketAcl"},
+                    {"location", "GetBucketLocation"}}) {
                 if (query.matches("(.*&)?" + sub[0] + "(=.*)?")) {
                     return "s3:" + sub[1];
                 }

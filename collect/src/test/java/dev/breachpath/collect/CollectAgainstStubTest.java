@@ -46,6 +46,7 @@ class CollectAgainstStubTest {
     static Run collect;
     static JsonNode manifest;
     static int authorizationRequests;
+    static Path HASH_KEY;
 
     record Run(int code, String out, String err) {}
 
@@ -105,11 +106,13 @@ class CollectAgainstStubTest {
         s.stub(AwsStub.json(Op.KEYS, key), AwsStub.error(400, "json/AccessDenied.json"));
         // S3's REST XML, with the answers that say "nothing there"
         s.stub(AwsStub.signed(get(urlPathEqualTo("/")), "s3", key), AwsStub.xml("s3/ListBuckets.xml"));
-        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "policy", null), AwsStub.error(404, "s3/NoSuchBucketPolicy.xml"));
-        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "tagging", null), AwsStub.error(404, "s3/NoSuchTagSet.xml"));
-        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "publicAccessBlock", null), AwsStub.xml("s3/GetPublicAccessBlock.xml"));
-        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "encryption", null), AwsStub.xml("s3/GetBucketEncryption.xml"));
-        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/customer-exports")), "s3", key), "acl", null), AwsStub.xml("s3/GetBucketAcl.xml"));
+        // a bucket ListBuckets gives no region for: GetBucketLocation says (EU: eu-west-1)
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathEqualTo("/legacy-logs")), "s3", key), "location", null), AwsStub.xml("s3/GetBucketLocation-EU.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/(customer-exports|legacy-logs)")), "s3", key), "policy", null), AwsStub.error(404, "s3/NoSuchBucketPolicy.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/(customer-exports|legacy-logs)")), "s3", key), "tagging", null), AwsStub.error(404, "s3/NoSuchTagSet.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/(customer-exports|legacy-logs)")), "s3", key), "publicAccessBlock", null), AwsStub.xml("s3/GetPublicAccessBlock.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/(customer-exports|legacy-logs)")), "s3", key), "encryption", null), AwsStub.xml("s3/GetBucketEncryption.xml"));
+        s.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/(customer-exports|legacy-logs)")), "s3", key), "acl", null), AwsStub.xml("s3/GetBucketAcl.xml"));
     }
 
     static String[] args(Path out, String... more) {
@@ -127,7 +130,8 @@ class CollectAgainstStubTest {
         stub = new AwsStub();
         imperva(stub, null);
         snapshot = tmp.resolve("snapshot");
-        collect = cli(args(snapshot));
+        HASH_KEY = Files.writeString(tmp.resolve("hash.key"), "a key kept apart from the snapshots");
+        collect = cli(args(snapshot, "--hash-key-file", HASH_KEY.toString()));
         manifest = new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile());
         authorizationRequests = stub.server.findAll(postRequestedFor(urlPathEqualTo("/"))
                 .withRequestBody(containing("Action=GetAccountAuthorizationDetails&"))).size();
@@ -197,7 +201,7 @@ class CollectAgainstStubTest {
     @Test
     void aSecondCollectionWritesTheSameBytes() throws IOException {
         Path again = tmp.resolve("again");
-        Run run = cli(args(again, "--quiet"));
+        Run run = cli(args(again, "--quiet", "--hash-key-file", HASH_KEY.toString()));
         assertThat(run.code()).as(run.err()).isZero();
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
@@ -290,7 +294,7 @@ class CollectAgainstStubTest {
             }
         }
         String userData = Files.readString(snapshot.resolve("us-east-1/ec2-describe-instance-attribute/i-0a1b2c3d4e5f60724.json"));
-        assertThat(userData).contains("[breachpath-scrubbed v1 sha256=", "found=access-key-id:AKIA…VAQZ:").doesNotContain(KEY_ID);
+        assertThat(userData).contains("[breachpath-scrubbed v1 hmac=", "found=access-key-id:AKIA…VAQZ:").doesNotContain(KEY_ID);
         String functions = Files.readString(snapshot.resolve("us-east-1/lambda-list-functions.json"));
         assertThat(functions).contains("\"AWS_ACCESS_KEY_ID\" : \"[breachpath-scrubbed v1").doesNotContain(KEY_ID);
     }

@@ -44,7 +44,7 @@ public final class CollectBench {
                     .withRegions(List.of("us-east-1"));
             settings = new Settings(out, null, settings.credentials(), "us-east-1", settings.regions(), settings.targets(),
                     settings.endpoint(), concurrency, false, settings.callTimeout(), settings.attemptTimeout(), settings.connectTimeout(),
-                    settings.maxAttempts(), settings.backoff(), settings.reportWait(), false);
+                    settings.maxAttempts(), settings.backoff(), settings.reportWait(), false, settings.hashKey(), settings.hashKeyNote());
             long start = System.nanoTime();
             List<AccountRun.Result> results = Collector.collect(settings, Progress.off(), Instant.now());
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -130,6 +130,8 @@ public final class CollectBench {
         stub.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/bucket-[0-9]+")), "s3", null), "encryption", null),
                 AwsStub.xml("s3/GetBucketEncryption.xml"));
         stub.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/bucket-[0-9]+")), "s3", null), "acl", null), AwsStub.xml("s3/GetBucketAcl.xml"));
+        stub.stub(AwsStub.param(AwsStub.signed(get(urlPathMatching("/bucket-[0-9]+")), "s3", null), "location", null),
+                AwsStub.xml("s3/GetBucketLocation-EU.xml"));
 
         int fpages = Math.max(1, (functions + 49) / 50);
         for (int p = 0; p < fpages; p++) {

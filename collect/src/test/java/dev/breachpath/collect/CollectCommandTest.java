@@ -62,8 +62,8 @@ class CollectCommandTest {
             var run = CollectAgainstStubTest.cli("collect", "--out", out.toString(), "--profile", "nope", "--endpoint-url",
                     "http://127.0.0.1:9");
             assertThat(run.code()).isEqualTo(2);
-            assertThat(run.err().lines()).singleElement().isEqualTo("breachpath: nothing collected: no AWS credentials were found for"
-                    + " profile nope (the manifest says what failed: " + out.resolve("manifest.json") + ")");
+            assertThat(run.err().lines()).singleElement().isEqualTo("breachpath: nothing collected: no usable AWS credentials for"
+                    + " profile nope (for an IAM Identity Center profile, run aws sso login) (the manifest says what failed: " + out.resolve("manifest.json") + ")");
             assertThat(run.err()).doesNotContain("stub-secret");
         } finally {
             System.clearProperty("aws.sharedCredentialsFile");

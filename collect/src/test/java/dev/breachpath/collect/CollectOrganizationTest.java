@@ -89,6 +89,15 @@ class CollectOrganizationTest {
         for (String policy : new String[] {"p-FullAWSAccess", "p-denysnap01"}) {
             stub.stub(AwsStub.json(Op.TARGETS, MANAGEMENT).withRequestBody(containing(policy)), fixture("list-targets-for-policy/" + policy + ".json"));
         }
+        // and the follow-up calls of services the Imperva scenario does not reach
+        for (Op op : new Op[] {Op.KEYS, Op.KEY, Op.KEY_ROTATION, Op.KEY_POLICY, Op.TASK_DEFINITIONS, Op.TASK_DEFINITION, Op.SECRETS,
+                Op.SECRET_POLICY}) {
+            stub.stub(AwsStub.json(op, MANAGEMENT), AwsStub.json("management/" + op.name().replace(':', '-') + ".json"));
+        }
+        for (Op op : new Op[] {Op.LOAD_BALANCERS, Op.LISTENERS, Op.TARGET_GROUPS, Op.TARGET_HEALTH, Op.LAUNCH_TEMPLATES,
+                Op.LAUNCH_TEMPLATE_VERSIONS}) {
+            stub.stub(AwsStub.query(op, MANAGEMENT), AwsStub.xml("management/" + op.name().replace(':', '-') + ".xml"));
+        }
         Path accounts = Files.writeString(tmp.resolve("accounts.txt"), "# the organization\n111111111111\n123456789012  # the workload\n999999999999\n");
         out = tmp.resolve("org");
         collect = CollectAgainstStubTest.cli("collect", "--out", out.toString(), "--endpoint-url", stub.endpoint().toString(), "--home-region",
@@ -142,6 +151,32 @@ class CollectOrganizationTest {
             }
         }
         assertThat(policies).isEqualTo(2);
+    }
+
+    @Test
+    void followUpCallsOfEveryServiceAreMadeAndTheirSecretsScrubbed() throws IOException {
+        JsonNode management = manifest("111111111111");
+        java.util.Map<String, JsonNode> byOperation = new java.util.TreeMap<>();
+        management.path("calls").forEach(c -> byOperation.put(c.path("operation").asText(), c));
+        for (String op : new String[] {"kms:DescribeKey", "kms:GetKeyRotationStatus", "kms:GetKeyPolicy", "ecs:DescribeTaskDefinition",
+                "elbv2:DescribeListeners", "elbv2:DescribeTargetHealth", "ec2:DescribeLaunchTemplateVersions"}) {
+            assertThat(byOperation.get(op)).as(op).isNotNull();
+            assertThat(byOperation.get(op).path("status").asText()).as(op).isEqualTo("ok");
+            assertThat(byOperation.get(op).has("file")).as(op).isTrue();
+        }
+        // a secret without a resource policy: nothing to read, and no file that would pass for DescribeSecret
+        assertThat(byOperation.get("secretsmanager:GetResourcePolicy").path("detail").asText()).isEqualTo("none (no ResourcePolicy)");
+        assertThat(byOperation.get("secretsmanager:GetResourcePolicy").has("file")).isFalse();
+        String definition = Files.readString(out.resolve("111111111111").resolve(byOperation.get("ecs:DescribeTaskDefinition").path("file").asText()));
+        assertThat(definition).doesNotContain("AKIA2JQ7ZK4IMPERVAQZ", "wJalrXUtnFEMI", "CanarySplunkToken").contains("\"image\" : \"etl:latest\"");
+        String versions = Files.readString(out.resolve("111111111111").resolve(byOperation.get("ec2:DescribeLaunchTemplateVersions").path("file").asText()));
+        assertThat(versions).contains("breachpath-scrubbed").doesNotContain("CanaryLaunchTemplateToken");
+        // the key and the secret of the container definition are found as one credential, as in the raw text
+        var scan = CollectAgainstStubTest.cli("scan", out.resolve("111111111111").toString(), "--now", "2019-10-01T00:00:00Z");
+        assertThat(scan.out()).contains("task-definition/etl:3").containsOnlyOnce("container_definitions");
+        for (String action : stub.actionsCalled()) {
+            assertThat(DocumentedPolicy.allows(action)).as(action + " is outside docs/collect.md's policy").isTrue();
+        }
     }
 
     @Test

@@ -46,7 +46,7 @@ class ProgressAndSnapshotTest {
         // a finished run is left as it is
         Snapshot done = new Snapshot(tmp.resolve("done"));
         done.record(new Snapshot.Call(null, "sts:GetCallerIdentity", "global", Map.of(), Snapshot.Status.OK, null, null));
-        done.finish("123456789012", Instant.parse("2026-12-01T00:00:00Z"), List.of("us-east-1"), null);
+        done.finish("123456789012", Instant.parse("2026-12-01T00:00:00Z"), List.of("us-east-1"), List.of(), null, null);
         done.interrupted(Instant.parse("2026-12-01T00:00:00Z"), null);
         assertThat(new ObjectMapper().readTree(tmp.resolve("done/manifest.json").toFile()).path("calls")).hasSize(1);
     }

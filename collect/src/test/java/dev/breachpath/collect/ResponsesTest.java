@@ -55,6 +55,8 @@ class ResponsesTest {
         assertThat(Responses.nextToken((ObjectNode) JSON.readTree("{\"IsTruncated\":true,\"Marker\":\"m\"}"))).isEqualTo("m");
         assertThat(Responses.nextToken((ObjectNode) JSON.readTree("{\"NextMarker\":\"n\"}"))).isEqualTo("n");
         assertThat(Responses.nextToken((ObjectNode) JSON.readTree("{\"Functions\":[]}"))).isNull();
+        assertThat(Responses.nextToken((ObjectNode) JSON.readTree("{\"Buckets\":[],\"ContinuationToken\":\"c\"}"))).isEqualTo("c");
+        assertThat(Responses.nextToken((ObjectNode) JSON.readTree("{\"Keys\":[],\"Truncated\":false,\"NextMarker\":\"n\"}"))).isNull();
     }
 
     @Test
@@ -64,16 +66,32 @@ class ResponsesTest {
                  "Reservations":[{"Instances":[1,2]},{"Instances":[3]}]}""");
         assertThat(AccountRun.count(r, "Reservations[].Instances[]")).isEqualTo(3);
         assertThat(AccountRun.count(r, "Functions[]")).isEqualTo(2);
-        AccountRun.scrub(r, "Functions[].Environment.Variables.*");
+        AccountRun.scrub(r, "Functions[].Environment.Variables.*", "k".repeat(32).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String a = r.path("Functions").path(0).path("Environment").path("Variables").path("A").asText();
-        assertThat(a).startsWith("[breachpath-scrubbed v1 sha256=").contains("bytes=20", "found=access-key-id:AKIA…VAQZ:").doesNotContain("AKIA2J");
+        assertThat(a).startsWith("[breachpath-scrubbed v1 hmac=").contains("found=access-key-id:AKIA…VAQZ:").doesNotContain("AKIA2J");
         assertThat(r.path("Functions").path(0).path("Environment").path("Variables").path("B").asText()).doesNotContain("plain")
                 .doesNotContain("found=");
     }
 
     @Test
+    void listsOfTextsAreScrubbedElementByElement() throws Exception {
+        JsonNode r = JSON.readTree("{\"taskDefinition\":{\"containerDefinitions\":[{\"command\":[\"sh\",\"-c\",\"export K=AKIA2JQ7ZK4IMPERVAQZ\"],"
+                + "\"image\":\"nginx\"}]}}");
+        AccountRun.scrub(r, "taskDefinition.containerDefinitions[].command[]", new byte[32]);
+        JsonNode command = r.path("taskDefinition").path("containerDefinitions").path(0).path("command");
+        assertThat(command).hasSize(3);
+        assertThat(command.path(2).asText()).contains("found=access-key-id:AKIA…VAQZ:");
+        assertThat(r.path("taskDefinition").path("containerDefinitions").path(0).path("image").asText()).isEqualTo("nginx");
+    }
+
+    @Test
     void fileNamesAreSafeAndNeverMeet() {
         assertThat(Snapshot.fileName("customer-exports")).isEqualTo("customer-exports");
+        assertThat(Snapshot.fileName("Users")).isNotEqualTo(Snapshot.fileName("users")).startsWith("Users-");
+        assertThat(Snapshot.fileName("con")).startsWith("con-");
+        assertThat(AccountRun.regionOf("")).isEqualTo("us-east-1");
+        assertThat(AccountRun.regionOf("EU")).isEqualTo("eu-west-1");
+        assertThat(AccountRun.regionOf("ap-south-1")).isEqualTo("ap-south-1");
         String arn = Snapshot.fileName("arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/0123");
         assertThat(arn).matches("[A-Za-z0-9._-]+-[0-9a-f]{8}");
         assertThat(Snapshot.fileName("a/b")).isNotEqualTo(Snapshot.fileName("a:b"));

@@ -61,12 +61,34 @@ public final class CredentialScanner {
     public static List<Found> scan(String text) {
         List<Found> out = new ArrayList<>();
         if (Scrubbed.marks(text)) {
-            // what the collector found in a text it did not keep (Scrubbed), then the rest
+            // what the collector found in texts it did not keep (Scrubbed), then the rest
             out.addAll(Scrubbed.found(text));
-            text = Scrubbed.without(text);
+            scan(Scrubbed.without(text), "plain", 0, out);
+            return merged(out);
         }
         scan(text, "plain", 0, out);
         return out;
+    }
+
+    /**
+     * The findings of one text made of several (marks of values once inside it, and the rest) as
+     * the scan of the whole text gives them: each key id once, with a secret if the text has one
+     * anywhere, and a secret alone only when the text has no key id.
+     */
+    private static List<Found> merged(List<Found> found) {
+        boolean secret = found.stream().anyMatch(f -> f.withSecret() || f.kind() == Kind.SECRET_ACCESS_KEY);
+        List<Found> keys = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Found f : found) {
+            if (f.kind() == Kind.ACCESS_KEY_ID && !seen.contains(f.fingerprint())) {
+                seen.add(f.fingerprint());
+                keys.add(new Found(f.kind(), f.maskedId(), f.fingerprint(), f.line(), f.encoding(), secret));
+            }
+        }
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        return found.stream().filter(f -> f.kind() == Kind.SECRET_ACCESS_KEY).limit(1).toList();
     }
 
     private static void scan(String text, String encoding, int depth, List<Found> out) {

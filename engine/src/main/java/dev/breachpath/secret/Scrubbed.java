@@ -1,38 +1,47 @@
 package dev.breachpath.secret;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A text that may hold secrets, replaced by what the analysis needs of it: the credentials
- * {@link CredentialScanner} finds there (key ids masked, fingerprints, lines, encodings), the
- * SHA-256 of the text and its length. {@code breachpath collect} writes this in place of user
- * data and environment values, so that a snapshot never holds the secrets it found, and the scan
- * of the snapshot finds the same credentials as the scan of the text would:
+ * {@link CredentialScanner} finds there (key ids masked, fingerprints, lines, encodings) and a
+ * keyed hash of the text. {@code breachpath collect} writes this in place of user data and
+ * environment values, so that a snapshot never holds the secrets it found, and the scan of the
+ * snapshot finds the same credentials as the scan of the text would:
  *
- * <pre>[breachpath-scrubbed v1 sha256=… bytes=1234 found=access-key-id:AKIA…WXYZ:&lt;fingerprint&gt;:3:base64:true]</pre>
+ * <pre>[breachpath-scrubbed v1 hmac=… found=access-key-id:AKIA…WXYZ:&lt;fingerprint&gt;:3:base64:true]</pre>
  *
- * <p>The mark has no quotes, backslashes or spaces inside its fields, so it stays whole inside a
- * JSON string that is itself inside a JSON string (ECS container definitions).
+ * <p>The hash is an HMAC-SHA256 under a key that is not in the snapshot: a plain hash of a short
+ * value (a database password) could be guessed offline. The same key gives the same hash, so a
+ * text that did not change between two snapshots made with one key has the same mark.
+ *
+ * <p>A mark is read only when it is exactly of this grammar: nothing a mark can hold is a whole
+ * key id or a secret, so honouring marks (and dropping them from the text before the rest is
+ * scanned) hides nothing; anything else that looks like a mark is scanned as text. The mark has
+ * no quotes or backslashes, so it stays whole inside a JSON string inside a JSON string (ECS
+ * container definitions).
  */
 public final class Scrubbed {
+    private static final String FOUND =
+            "(?:access-key-id|secret-access-key):(?:[A-Z0-9]{4}…[A-Z0-9]{4})?:(?:[0-9a-f]{64})?:[0-9]{1,9}:(?:plain|base64|gzip\\+base64):(?:true|false)";
     private static final Pattern MARK = Pattern.compile(
-            "\\[breachpath-scrubbed v1 sha256=([0-9a-f]{64}) bytes=([0-9]+)(?: found=([^\\]\\s]+))?]");
+            "\\[breachpath-scrubbed v1 hmac=[0-9a-f]{64}(?: found=(" + FOUND + "(?:," + FOUND + ")*))?]");
     private static final HexFormat HEX = HexFormat.of();
 
     private Scrubbed() {}
 
-    /** The mark that stands for {@code text}. */
-    public static String of(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder mark = new StringBuilder("[breachpath-scrubbed v1 sha256=").append(sha256(bytes))
-                .append(" bytes=").append(bytes.length);
+    /** The mark that stands for {@code text}, its hash keyed with {@code key}. */
+    public static String of(String text, byte[] key) {
+        StringBuilder mark = new StringBuilder("[breachpath-scrubbed v1 hmac=").append(hmac(text, key));
         List<CredentialScanner.Found> found = CredentialScanner.scan(text);
         for (int i = 0; i < found.size(); i++) {
             CredentialScanner.Found f = found.get(i);
@@ -53,15 +62,13 @@ public final class Scrubbed {
         List<CredentialScanner.Found> out = new ArrayList<>();
         Matcher m = MARK.matcher(text);
         while (m.find()) {
-            if (m.group(3) == null) {
+            if (m.group(1) == null) {
                 continue;
             }
-            for (String one : m.group(3).split(",")) {
+            for (String one : m.group(1).split(",")) {
                 String[] f = one.split(":", -1);
-                CredentialScanner.Kind kind = kind(f[0]);
-                if (f.length != 6 || kind == null || !f[3].matches("[0-9]{1,9}")) {
-                    continue; // a damaged mark says nothing it could be trusted for
-                }
+                CredentialScanner.Kind kind = f[0].equals(CredentialScanner.Kind.ACCESS_KEY_ID.label())
+                        ? CredentialScanner.Kind.ACCESS_KEY_ID : CredentialScanner.Kind.SECRET_ACCESS_KEY;
                 out.add(new CredentialScanner.Found(kind, f[1], f[2], Integer.parseInt(f[3]), f[4], Boolean.parseBoolean(f[5])));
             }
         }
@@ -73,20 +80,13 @@ public final class Scrubbed {
         return MARK.matcher(text).replaceAll("");
     }
 
-    private static CredentialScanner.Kind kind(String label) {
-        for (CredentialScanner.Kind k : CredentialScanner.Kind.values()) {
-            if (k.label().equals(label)) {
-                return k;
-            }
-        }
-        return null;
-    }
-
-    private static String sha256(byte[] bytes) {
+    private static String hmac(String text, byte[] key) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HEX.formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
         }
     }
 }

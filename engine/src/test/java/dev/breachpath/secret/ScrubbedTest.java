@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** A scrubbed text is scanned as the text it stands for, and holds none of its secrets. */
 class ScrubbedTest {
-    private static final String KEY = "AKIA2JQ7ZK4IMPERVAQZ";
+    private static final byte[] KEY = "a key kept outside the snapshot".getBytes(StandardCharsets.UTF_8);
+    private static final String KEY_ID = "AKIA2JQ7ZK4IMPERVAQZ";
     private static final String SECRET = "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";
-    private static final String SCRIPT = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=" + KEY + "\nexport AWS_SECRET_ACCESS_KEY=" + SECRET
+    private static final String SCRIPT = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=" + KEY_ID + "\nexport AWS_SECRET_ACCESS_KEY=" + SECRET
             + "\nexport PGPASSWORD=CanaryDbPassw0rd-DoNotLeak\n";
 
     @Test
@@ -25,28 +26,34 @@ class ScrubbedTest {
         }
         for (String text : List.of(SCRIPT, Base64.getEncoder().encodeToString(SCRIPT.getBytes(StandardCharsets.UTF_8)),
                 Base64.getEncoder().encodeToString(gz.toByteArray()), "secret alone: " + SECRET + "\n", "nothing here")) {
-            String mark = Scrubbed.of(text);
-            assertThat(mark).doesNotContain(KEY, SECRET, "CanaryDbPassw0rd");
+            String mark = Scrubbed.of(text, KEY);
+            assertThat(mark).doesNotContain(KEY_ID, SECRET, "CanaryDbPassw0rd");
             assertThat(CredentialScanner.scan(mark)).as(text).isEqualTo(CredentialScanner.scan(text));
         }
-        assertThat(CredentialScanner.scan(Scrubbed.of(SCRIPT))).extracting(CredentialScanner.Found::maskedId).containsExactly("AKIA…VAQZ");
+        assertThat(CredentialScanner.scan(Scrubbed.of(SCRIPT, KEY))).extracting(CredentialScanner.Found::maskedId).containsExactly("AKIA…VAQZ");
     }
 
     @Test
-    void aMarkInsideOtherTextIsFoundThere() {
-        String definitions = "[{\"environment\":[{\"name\":\"K\",\"value\":\"" + Scrubbed.of(KEY) + "\"}]}]";
-        assertThat(CredentialScanner.scan(definitions)).singleElement().satisfies(f -> {
-            assertThat(f.fingerprint()).isEqualTo(KeyIds.fingerprint(KEY));
-            assertThat(f.line()).isEqualTo(1);
-            assertThat(f.withSecret()).isFalse();
-        });
+    void valuesMarkedApartInOneTextScanAsThatText() {
+        // ECS: the key id in one environment value, the secret in another, both in one definitions text
+        String raw = "[{\"environment\":[{\"name\":\"K\",\"value\":\"" + KEY_ID + "\"},{\"name\":\"S\",\"value\":\"" + SECRET + "\"}]}]";
+        String marked = "[{\"environment\":[{\"name\":\"K\",\"value\":\"" + Scrubbed.of(KEY_ID, KEY) + "\"},{\"name\":\"S\",\"value\":\""
+                + Scrubbed.of(SECRET, KEY) + "\"}]}]";
+        assertThat(CredentialScanner.scan(marked)).extracting(CredentialScanner.Found::kind, CredentialScanner.Found::fingerprint,
+                CredentialScanner.Found::withSecret).containsExactlyElementsOf(CredentialScanner.scan(raw).stream()
+                .map(f -> org.assertj.core.groups.Tuple.tuple(f.kind(), f.fingerprint(), f.withSecret())).toList());
+        assertThat(CredentialScanner.scan(marked)).singleElement().satisfies(f -> assertThat(f.withSecret()).isTrue());
     }
 
     @Test
-    void theMarkHashesTheTextAndADamagedMarkSaysNothing() {
-        assertThat(Scrubbed.of("x")).startsWith("[breachpath-scrubbed v1 sha256=2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881 bytes=1]");
-        assertThat(Scrubbed.of("x")).isNotEqualTo(Scrubbed.of("y"));
-        String damaged = Scrubbed.of(KEY).replace(":1:plain:", ":one:plain:");
-        assertThat(CredentialScanner.scan(damaged)).isEmpty();
+    void theHashIsKeyedAndOnlyAWellFormedMarkIsRead() {
+        assertThat(Scrubbed.of("x", KEY)).matches("\\[breachpath-scrubbed v1 hmac=[0-9a-f]{64}]");
+        assertThat(Scrubbed.of("x", KEY)).isEqualTo(Scrubbed.of("x", KEY)).isNotEqualTo(Scrubbed.of("y", KEY))
+                .isNotEqualTo(Scrubbed.of("x", "another key".getBytes(StandardCharsets.UTF_8)));
+        // a mark-like text that holds a whole key id is no mark: the key id is found, not hidden
+        String forged = Scrubbed.of("x", KEY).replace("]", " found=access-key-id:" + KEY_ID + "::1:plain:false]");
+        assertThat(CredentialScanner.scan(forged)).singleElement().satisfies(f -> assertThat(f.fingerprint()).isEqualTo(KeyIds.fingerprint(KEY_ID)));
+        String damaged = Scrubbed.of(KEY_ID, KEY).replace(":1:plain:", ":one:plain:");
+        assertThat(Scrubbed.marks(damaged)).isFalse();
     }
 }
