@@ -51,6 +51,30 @@ class CollectCommandTest {
     }
 
     @Test
+    void credentialsDeniedEverythingButWhoTheyAreCollectNothing() throws IOException {
+        try (AwsStub stub = new AwsStub()) {
+            stub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .atPriority(5).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                            .withHeader("Content-Type", "text/xml").withBody("<ErrorResponse><Error><Code>AccessDenied</Code>"
+                                    + "<Message>denied</Message></Error></ErrorResponse>")));
+            stub.stub(AwsStub.query(Op.CALLER), AwsStub.xml("sts/GetCallerIdentity.xml"));
+            Path out = tmp.resolve("denied");
+            var run = CollectAgainstStubTest.cli("collect", "--out", out.toString(), "--endpoint-url", stub.endpoint().toString(),
+                    "--home-region", "us-east-1", "--regions", "us-east-1", "--max-attempts", "1");
+            assertThat(run.code()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().isEqualTo("breachpath: nothing collected from account 123456789012: every call"
+                    + " that describes resources failed, was denied or found nothing (the manifest says what failed: "
+                    + out.resolve("manifest.json") + ")");
+            JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+            int denied = 0;
+            for (JsonNode c : manifest.path("calls")) {
+                denied += c.path("status").asText().equals("denied") ? 1 : 0;
+            }
+            assertThat(denied).isGreaterThan(20);
+        }
+    }
+
+    @Test
     void aProfileThatDoesNotExistIsOneLine() throws IOException {
         Path credentials = Files.writeString(tmp.resolve("credentials"), "[default]\naws_access_key_id = AKIDSTUBEXAMPLE00001\n"
                 + "aws_secret_access_key = stub-secret-not-a-real-one\n");
