@@ -111,7 +111,7 @@ public final class CollectCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         Progress progress = new Progress(err, !quiet && Boolean.getBoolean(TERMINAL));
-        List<AccountRun.Result> results = Collector.collect(settings, progress, Instant.now());
+        List<AccountRun.Result> results = Collector.collect(settings, progress, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         boolean any = false;
         for (AccountRun.Result r : results) {
             Path manifest = r.snapshot().dir.resolve("manifest.json");

@@ -67,34 +67,4 @@ record Settings(Path out, String profile, AwsCredentialsProvider credentials, St
         new java.security.SecureRandom().nextBytes(key);
         return key;
     }
-
-    Settings withEndpoint(URI endpoint) {
-        return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
-    }
-
-    Settings withCredentials(AwsCredentialsProvider credentials) {
-        return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
-    }
-
-    Settings withRegions(List<String> regions) {
-        return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
-    }
-
-    Settings withTimeouts(Duration call, Duration attempt, Duration backoff) {
-        return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, call,
-                attempt, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
-    }
-
-    Settings withSecretsKept(boolean keep) {
-        return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keep, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
-    }
-
-    Settings withTargets(List<Target> targets) {
-        return new Settings(out, profile, credentials, homeRegion, regions, targets, endpoint, concurrency, keepSecrets, callTimeout,
-                attemptTimeout, connectTimeout, maxAttempts, backoff, reportWait, progress, hashKey, hashKeyNote);
-    }
 }

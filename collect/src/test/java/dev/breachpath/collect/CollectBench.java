@@ -39,12 +39,11 @@ public final class CollectBench {
         Path out = Path.of(args[5]);
         try (AwsStub stub = new AwsStub()) {
             account(stub, instances, buckets, functions, users);
-            Settings settings = Settings.defaults(out).withEndpoint(stub.endpoint())
-                    .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTUBEXAMPLE00001", "stub")))
-                    .withRegions(List.of("us-east-1"));
-            settings = new Settings(out, null, settings.credentials(), "us-east-1", settings.regions(), settings.targets(),
-                    settings.endpoint(), concurrency, false, settings.callTimeout(), settings.attemptTimeout(), settings.connectTimeout(),
-                    settings.maxAttempts(), settings.backoff(), settings.reportWait(), false, settings.hashKey(), settings.hashKeyNote());
+            Settings d = Settings.defaults(out);
+            Settings settings = new Settings(out, null,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTUBEXAMPLE00001", "stub")), "us-east-1",
+                    List.of("us-east-1"), d.targets(), stub.endpoint(), concurrency, false, d.callTimeout(), d.attemptTimeout(),
+                    d.connectTimeout(), d.maxAttempts(), d.backoff(), d.reportWait(), false, d.hashKey(), d.hashKeyNote());
             long start = System.nanoTime();
             List<AccountRun.Result> results = Collector.collect(settings, Progress.off(), Instant.now());
             double seconds = (System.nanoTime() - start) / 1e9;
