@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breachpath.secret.KeyIds;
 import dev.breachpath.secret.Scrubbed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -65,24 +67,27 @@ final class AccountRun {
         Snapshot.Call failed = credentials();
         if (failed != null) {
             snapshot.record(failed);
-            finish(target.account(), now, List.of());
+            describe(target.account(), List.of());
+            snapshot.finish(now);
             return new Result(target.account(), snapshot, 0, 1, 0, 0, failed.detail());
         }
         ObjectNode identity = call(Op.CALLER, home, Map.of(), null, () -> List.of(clients.sts(home).getCallerIdentity()));
         if (identity == null) {
             Snapshot.Call call = snapshot.calls().get(0);
-            finish(target.account(), now, List.of());
+            describe(target.account(), List.of());
+            snapshot.finish(now);
             return new Result(target.account(), snapshot, 0, 1, 0, 0,
                     "cannot learn who the credentials are (sts:GetCallerIdentity ended " + call.status().word + ": " + call.detail() + ")");
         }
         String account = identity.path("Account").asText(null);
         List<String> regions = regions(home);
+        describe(account, regions);
         global(account);
         for (String region : regions) {
             regional(region);
         }
         await();
-        finish(account, now, regions);
+        snapshot.finish(now);
         int ok = 0, notOk = 0;
         for (Snapshot.Call c : snapshot.calls()) {
             if (c.status() == Snapshot.Status.OK) {
@@ -97,8 +102,8 @@ final class AccountRun {
         }
     }
 
-    private void finish(String account, java.time.Instant now, List<String> regions) {
-        snapshot.finish(account, now, regions, notEnabled, endpoint(), settings.hashKeyNote());
+    private void describe(String account, List<String> regions) {
+        snapshot.describe(account, regions, notEnabled, endpoint(), settings.keepSecrets() ? null : settings.hashKeyNote());
     }
 
     /** Resolves the credentials, the base ones first: null when they are there, else the call that says why not. */
@@ -206,8 +211,9 @@ final class AccountRun {
         submit(Op.ORGANIZATION, home, Map.of(), null, () -> List.of(clients.organizations().describeOrganization(r -> {})), org -> {
             String management = org.path("Organization").path("MasterAccountId").asText(null);
             if (management != null && !management.equals(account)) {
-                snapshot.record(new Snapshot.Call(null, Op.ROOTS.name(), "global", Map.of(), Snapshot.Status.SKIPPED, null,
-                        "the account is a member of an organization: its roots, units and policies are collected from the management account"));
+                // not a failure: what the management account's snapshot holds, and only it can read
+                none(Op.ROOTS, "global", Map.of(), "a member account: the organization's roots, units and policies are collected"
+                        + " from its management account, " + management);
                 return;
             }
             organization();
@@ -548,8 +554,25 @@ final class AccountRun {
             op.scrub().forEach(path -> scrub(joined, path, settings.hashKey()));
         }
         int count = op.items() == null ? 1 : count(joined, op.items());
-        String file = op.written() ? snapshot.write(op, region, name, joined) : null;
-        snapshot.record(new Snapshot.Call(file, op.name(), where, params, status, op.items() == null ? null : count, detail));
+        Integer counted = op.items() == null ? null : count;
+        Snapshot.Status ended = status;
+        String said = detail;
+        String file = null;
+        if (op.written()) {
+            try {
+                file = snapshot.keep(op, region, name, joined, f -> new Snapshot.Call(f, op.name(), where, params, ended, counted, said));
+            } catch (IOException | UncheckedIOException e) {
+                snapshot.record(new Snapshot.Call(null, op.name(), where, params, Snapshot.Status.ERROR, null,
+                        "the response could not be written to " + snapshot.dir + " (" + e.getClass().getSimpleName() + ")"));
+                progress.done(op, where, 0, false);
+                return null;
+            }
+            if (file == null) {
+                return null; // the run was cut short and its manifest written
+            }
+        } else {
+            snapshot.record(new Snapshot.Call(null, op.name(), where, params, status, counted, detail));
+        }
         synchronized (lock) {
             items += op.items() == null ? 0 : count;
             files += file != null && op != Op.CALLER ? 1 : 0;

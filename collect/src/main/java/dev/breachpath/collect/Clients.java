@@ -177,6 +177,8 @@ final class Clients implements AutoCloseable {
                                 .circuitBreakerEnabled(false)
                                 .build())
                         .scheduledExecutorService(timers)
+                        // the profile of --profile decides the clients' settings too, not AWS_PROFILE
+                        .defaultProfileName(settings.profile())
                         .apiCallTimeout(settings.callTimeout())
                         .apiCallAttemptTimeout(settings.attemptTimeout())
                         .build());

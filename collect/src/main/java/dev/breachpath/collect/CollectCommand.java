@@ -109,6 +109,14 @@ public final class CollectCommand implements Callable<Integer> {
         if (problem != null) {
             throw new Main.Failure(problem);
         }
+        try {
+            Files.createDirectories(out);
+            if (!Files.isWritable(out)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException e) {
+            throw new Main.Failure(out + ": cannot be written (" + e.getMessage() + "): give a folder you may write to");
+        }
         var err = spec.commandLine().getErr();
         Progress progress = new Progress(err, !quiet && Boolean.getBoolean(TERMINAL));
         List<AccountRun.Result> results = Collector.collect(settings, progress, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
@@ -258,13 +266,18 @@ public final class CollectCommand implements Callable<Integer> {
                 throw new Main.Failure(e.getKey() + " is set: collect would call it instead of AWS; unset it, or give it as --endpoint-url");
             }
         }
-        if (System.getProperty("aws.endpointUrl") != null) {
-            throw new Main.Failure("the system property aws.endpointUrl is set: collect would call it instead of AWS; give it as --endpoint-url");
+        for (String property : new TreeMap<>(System.getProperties()).keySet().stream().map(String::valueOf).toList()) {
+            if (property.startsWith("aws.endpointUrl")) {
+                throw new Main.Failure("the system property " + property + " is set: collect would call it instead of AWS; give it as --endpoint-url");
+            }
         }
         try {
-            String name = profile != null ? profile : System.getenv().getOrDefault("AWS_PROFILE", "default");
-            if (ProfileFile.defaultProfileFile().profile(name).flatMap(p -> p.property("endpoint_url")).isPresent()) {
-                throw new Main.Failure("profile " + name + " sets endpoint_url: collect would call it instead of AWS; give it as --endpoint-url");
+            // the profile the clients read their settings from (Clients: defaultProfileName)
+            String name = profile != null ? profile : System.getenv().getOrDefault("AWS_PROFILE", System.getProperty("aws.profile", "default"));
+            var settings = ProfileFile.defaultProfileFile().profile(name);
+            if (settings.flatMap(p -> p.property("endpoint_url")).isPresent() || settings.flatMap(p -> p.property("services")).isPresent()) {
+                throw new Main.Failure("profile " + name + " sets endpoint_url or services: collect would call those endpoints instead of"
+                        + " AWS; give one as --endpoint-url");
             }
         } catch (RuntimeException e) {
             if (e instanceof Main.Failure f) {

@@ -34,8 +34,8 @@ final class Collector {
                 Path dir = several ? settings.out().resolve(label) : settings.out();
                 progress.account(several ? label : null);
                 Snapshot snapshot = new Snapshot(dir);
-                Thread hook = new Thread(() -> snapshot.interrupted(now, settings.endpoint() == null ? null : settings.endpoint().toString()));
-                // (the hook writes the manifest of what was recorded; later writes are dropped)
+                // Ctrl-C: the hook writes the manifest of what was kept; nothing is kept after it
+                Thread hook = new Thread(() -> snapshot.interrupted(now));
                 Runtime.getRuntime().addShutdownHook(hook);
                 try (Clients clients = new Clients(settings, http, timers, target)) {
                     results.add(new AccountRun(settings, target, clients, snapshot, pool, progress).run(now));

@@ -174,11 +174,14 @@ record Op(String name, String action, String items, Set<String> absent, List<Str
     static final Op KEY_ROTATION = op("kms:GetKeyRotationStatus", "kms:GetKeyRotationStatus", null, false,
             Set.of("NotFoundException", "UnsupportedOperationException"));
     static final Op TASK_DEFINITIONS = regional("ecs:ListTaskDefinitions", "taskDefinitionArns[]");
-    // every text of a container definition that can carry a secret: environment values, the
-    // command and entry point, health checks, labels, log driver options (tokens)
+    // every text of a task definition that can carry a secret: environment values, the command
+    // and entry point, health checks, labels, log and FireLens options (tokens), volume driver
+    // options (mount passwords), proxy properties
     static final Op TASK_DEFINITION = op("ecs:DescribeTaskDefinition", "ecs:DescribeTaskDefinition", null, false,
             Set.of("ClientException"), "taskDefinition.containerDefinitions[].environment[].value",
             "taskDefinition.containerDefinitions[].command[]", "taskDefinition.containerDefinitions[].entryPoint[]",
             "taskDefinition.containerDefinitions[].healthCheck.command[]", "taskDefinition.containerDefinitions[].dockerLabels.*",
-            "taskDefinition.containerDefinitions[].logConfiguration.options.*");
+            "taskDefinition.containerDefinitions[].logConfiguration.options.*",
+            "taskDefinition.containerDefinitions[].firelensConfiguration.options.*",
+            "taskDefinition.volumes[].dockerVolumeConfiguration.driverOpts.*", "taskDefinition.proxyConfiguration.properties[].value");
 }

@@ -33,7 +33,7 @@ final class Snapshot {
     /** How a call ended, as the manifest says it. */
     enum Status {
         OK("ok"), TRUNCATED("truncated"), DENIED("denied"), THROTTLED("throttled"), TIMEOUT("timeout"),
-        REGION_DISABLED("region-disabled"), SKIPPED("skipped"), ERROR("error");
+        REGION_DISABLED("region-disabled"), ERROR("error");
 
         final String word;
 
@@ -52,47 +52,80 @@ final class Snapshot {
 
     final Path dir;
     private final List<Call> calls = new ArrayList<>();
-    private boolean finished;
     private final java.util.Set<String> files = new java.util.HashSet<>();
+    /** Files and their calls are kept under the read lock; the manifest is written under the write lock, once. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean finished;
+    private volatile String account;
+    private volatile List<String> regions = List.of();
+    private volatile List<String> notEnabled = List.of();
+    private volatile String endpoint;
+    private volatile String hashKey;
 
     Snapshot(Path dir) {
         this.dir = dir;
     }
 
-    /**
-     * Writes one response and returns its file, relative to the folder; null once the manifest
-     * is written (a run cut short), so that no file is left that the manifest does not list.
-     */
-    String write(Op op, String region, String name, JsonNode response) {
-        if (isFinished()) {
-            return null;
-        }
-        String base = (op.global() ? "global" : region) + "/" + op.stem() + (name == null ? "" : "/" + fileName(name));
-        String file;
-        synchronized (files) {
-            file = base + ".json";
-            for (int n = 2; !files.add(file); n++) {
-                file = base + "-" + n + ".json";
-            }
-        }
-        Path path = dir.resolve(file);
-        try {
-            Files.createDirectories(path.getParent());
-            Files.write(path, bytes(response));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
-        return file;
+    /** What the manifest says of the whole snapshot, as soon as it is known (a run cut short says it too). */
+    void describe(String account, List<String> regions, List<String> notEnabled, String endpoint, String hashKey) {
+        this.account = account;
+        this.regions = List.copyOf(regions);
+        this.notEnabled = List.copyOf(notEnabled);
+        this.endpoint = endpoint;
+        this.hashKey = hashKey;
     }
 
+    /**
+     * Writes one response and records its call, the file named for it: the two go together, so
+     * that the manifest never lists a file that is not whole nor misses one that is there.
+     * Returns the file, relative to the folder, or null once the manifest is written (a run cut
+     * short).
+     *
+     * @throws IOException if the file cannot be written (the call is not recorded)
+     */
+    String keep(Op op, String region, String name, JsonNode response, java.util.function.Function<String, Call> call) throws IOException {
+        lock.readLock().lock();
+        try {
+            if (finished) {
+                return null;
+            }
+            String base = (op.global() ? "global" : region) + "/" + op.stem() + (name == null ? "" : "/" + fileName(name));
+            String file;
+            synchronized (files) {
+                file = base + ".json";
+                for (int n = 2; !files.add(file); n++) {
+                    file = base + "-" + n + ".json";
+                }
+            }
+            Path path = dir.resolve(file);
+            Files.createDirectories(path.getParent());
+            // whole or not at all: written aside (a dot-name scan skips), then moved into place
+            Path tmp = path.resolveSibling("." + path.getFileName() + ".tmp");
+            Files.write(tmp, bytes(response));
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            add(call.apply(file));
+            return file;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Records a call that left no file. */
     void record(Call call) {
+        lock.readLock().lock();
+        try {
+            if (!finished) {
+                add(call);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void add(Call call) {
         synchronized (calls) {
             calls.add(call);
         }
-    }
-
-    private synchronized boolean isFinished() {
-        return finished;
     }
 
     List<Call> calls() {
@@ -101,10 +134,39 @@ final class Snapshot {
         }
     }
 
-    /** Writes {@code manifest.json}: the calls in a stable order, whatever order they ran in. */
-    synchronized void finish(String account, Instant collectedAt, List<String> regions, List<String> notEnabled, String endpoint,
-                             String hashKey) {
-        finished = true;
+    /** Writes {@code manifest.json} once: the calls in a stable order, whatever order they ran in. */
+    void finish(Instant collectedAt) {
+        lock.writeLock().lock();
+        try {
+            if (!finished) {
+                finished = true;
+                writeManifest(collectedAt);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Writes the manifest of a run cut short (the JVM is stopping: Ctrl-C), so that the files
+     * written so far are a snapshot that says it is partial; nothing if the run finished.
+     */
+    void interrupted(Instant collectedAt) {
+        lock.writeLock().lock();
+        try {
+            if (finished || calls().isEmpty()) {
+                return;
+            }
+            add(new Call(null, "breachpath:collect", "global", Map.of(), Status.ERROR, null,
+                    "the collection was interrupted: the calls not listed here were not made"));
+            finished = true;
+            writeManifest(collectedAt);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void writeManifest(Instant collectedAt) {
         ObjectNode m = MAPPER.createObjectNode();
         m.put("breachpath_snapshot", 1);
         if (account != null) {
@@ -128,7 +190,7 @@ final class Snapshot {
         List<Call> sorted = new ArrayList<>(calls());
         sorted.sort(Comparator.comparing((Call c) -> c.region() == null ? "" : c.region())
                 .thenComparing(Call::operation)
-                .thenComparing(c -> c.parameters().toString())
+                .thenComparing(c -> new TreeMap<>(c.parameters()).toString())
                 .thenComparing(c -> c.file() == null ? "" : c.file()));
         for (Call c : sorted) {
             ObjectNode o = out.addObject();
@@ -158,19 +220,6 @@ final class Snapshot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + manifest, e);
         }
-    }
-
-    /**
-     * Writes the manifest of a run cut short (the JVM is stopping: Ctrl-C), so that the files
-     * written so far are a snapshot that says it is partial; nothing if the run finished.
-     */
-    synchronized void interrupted(Instant collectedAt, String endpoint) {
-        if (finished || calls().isEmpty()) {
-            return;
-        }
-        record(new Call(null, "breachpath:collect", "global", Map.of(), Status.ERROR, null,
-                "the collection was interrupted: the calls not listed here were not made"));
-        finish(null, collectedAt, List.of(), List.of(), endpoint, null);
     }
 
     private static byte[] bytes(JsonNode json) {

@@ -38,16 +38,22 @@ class ProgressAndSnapshotTest {
     @Test
     void aRunCutShortStillLeavesAManifestThatSaysSo() throws IOException {
         Snapshot s = new Snapshot(tmp);
+        s.describe("123456789012", List.of("us-east-1"), List.of(), null, null);
         s.record(new Snapshot.Call("global/sts-get-caller-identity.json", "sts:GetCallerIdentity", "global", Map.of(), Snapshot.Status.OK, null, null));
-        s.interrupted(Instant.parse("2026-12-01T00:00:00Z"), null);
+        s.interrupted(Instant.parse("2026-12-01T00:00:00Z"));
         JsonNode m = new ObjectMapper().readTree(tmp.resolve("manifest.json").toFile());
         assertThat(m.path("calls")).hasSize(2);
         assertThat(m.path("calls").toString()).contains("\"status\":\"error\"", "the collection was interrupted");
+        assertThat(m.path("account").asText()).isEqualTo("123456789012");
+        // nothing is kept once the manifest is written
+        assertThat(s.keep(Op.VPCS, "us-east-1", null, m, f -> new Snapshot.Call(f, "ec2:DescribeVpcs", "us-east-1", Map.of(),
+                Snapshot.Status.OK, 0, null))).isNull();
+        assertThat(tmp.resolve("us-east-1")).doesNotExist();
         // a finished run is left as it is
         Snapshot done = new Snapshot(tmp.resolve("done"));
         done.record(new Snapshot.Call(null, "sts:GetCallerIdentity", "global", Map.of(), Snapshot.Status.OK, null, null));
-        done.finish("123456789012", Instant.parse("2026-12-01T00:00:00Z"), List.of("us-east-1"), List.of(), null, null);
-        done.interrupted(Instant.parse("2026-12-01T00:00:00Z"), null);
+        done.finish(Instant.parse("2026-12-01T00:00:00Z"));
+        done.interrupted(Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(new ObjectMapper().readTree(tmp.resolve("done/manifest.json").toFile()).path("calls")).hasSize(1);
     }
 }

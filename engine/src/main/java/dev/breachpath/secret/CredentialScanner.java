@@ -61,7 +61,11 @@ public final class CredentialScanner {
     public static List<Found> scan(String text) {
         List<Found> out = new ArrayList<>();
         if (Scrubbed.marks(text)) {
-            // what the collector found in texts it did not keep (Scrubbed), then the rest
+            // what the collector found in texts it did not keep (Scrubbed)
+            if (Scrubbed.isOne(text)) {
+                return Scrubbed.found(text);
+            }
+            // several values once in one text (an ECS container definition), and the rest of it
             out.addAll(Scrubbed.found(text));
             scan(Scrubbed.without(text), "plain", 0, out);
             return merged(out);
@@ -72,23 +76,29 @@ public final class CredentialScanner {
 
     /**
      * The findings of one text made of several (marks of values once inside it, and the rest) as
-     * the scan of the whole text gives them: each key id once, with a secret if the text has one
-     * anywhere, and a secret alone only when the text has no key id.
+     * the scan of the whole text gives them: in the text itself ({@code plain}) each key id once,
+     * with a secret if the text has one, and a secret alone only when it has no key id; what
+     * was found in encoded payloads stays as it was found there.
      */
     private static List<Found> merged(List<Found> found) {
-        boolean secret = found.stream().anyMatch(f -> f.withSecret() || f.kind() == Kind.SECRET_ACCESS_KEY);
-        List<Found> keys = new ArrayList<>();
+        boolean secret = found.stream().filter(f -> f.encoding().equals("plain"))
+                .anyMatch(f -> f.withSecret() || f.kind() == Kind.SECRET_ACCESS_KEY);
+        List<Found> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        boolean keys = found.stream().anyMatch(f -> f.encoding().equals("plain") && f.kind() == Kind.ACCESS_KEY_ID);
+        boolean lone = false;
         for (Found f : found) {
-            if (f.kind() == Kind.ACCESS_KEY_ID && !seen.contains(f.fingerprint())) {
+            if (!f.encoding().equals("plain")) {
+                out.add(f);
+            } else if (f.kind() == Kind.ACCESS_KEY_ID && !seen.contains(f.fingerprint())) {
                 seen.add(f.fingerprint());
-                keys.add(new Found(f.kind(), f.maskedId(), f.fingerprint(), f.line(), f.encoding(), secret));
+                out.add(new Found(f.kind(), f.maskedId(), f.fingerprint(), f.line(), f.encoding(), secret));
+            } else if (f.kind() == Kind.SECRET_ACCESS_KEY && !keys && !lone) {
+                lone = true;
+                out.add(f);
             }
         }
-        if (!keys.isEmpty()) {
-            return keys;
-        }
-        return found.stream().filter(f -> f.kind() == Kind.SECRET_ACCESS_KEY).limit(1).toList();
+        return out;
     }
 
     private static void scan(String text, String encoding, int depth, List<Found> out) {

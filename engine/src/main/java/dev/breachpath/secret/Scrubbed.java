@@ -75,9 +75,17 @@ public final class Scrubbed {
         return out;
     }
 
-    /** {@code text} without its marks. */
+    /**
+     * {@code text} with each mark replaced by a space: never joined to what stands beside it,
+     * so a key id right before a mark stays a whole key id.
+     */
     static String without(String text) {
-        return MARK.matcher(text).replaceAll("");
+        return MARK.matcher(text).replaceAll(" ");
+    }
+
+    /** True if {@code text} is one mark and nothing else. */
+    static boolean isOne(String text) {
+        return MARK.matcher(text.strip()).matches();
     }
 
     private static String hmac(String text, byte[] key) {

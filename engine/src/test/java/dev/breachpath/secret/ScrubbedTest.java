@@ -46,6 +46,18 @@ class ScrubbedTest {
     }
 
     @Test
+    void aMarkedTextKeepsWhatWasFoundInItsEncodedPayloadsApart() {
+        // the key in the text, the secret in a base64 payload: a key without a secret, and a secret alone, as raw
+        String text = "export AWS_ACCESS_KEY_ID=" + KEY_ID + "\necho " + Base64.getEncoder().encodeToString(("AWS_SECRET_ACCESS_KEY="
+                + SECRET + "\n").getBytes(StandardCharsets.UTF_8)) + " | base64 -d\n";
+        assertThat(CredentialScanner.scan(Scrubbed.of(text, KEY))).isEqualTo(CredentialScanner.scan(text)).hasSize(2);
+        String inJson = "{\"a\":\"" + Scrubbed.of(text, KEY) + "\",\"b\":\"x\"}";
+        assertThat(CredentialScanner.scan(inJson)).extracting(CredentialScanner.Found::kind, CredentialScanner.Found::withSecret)
+                .containsExactlyElementsOf(CredentialScanner.scan(text).stream()
+                        .map(f -> org.assertj.core.groups.Tuple.tuple(f.kind(), f.withSecret())).toList());
+    }
+
+    @Test
     void theHashIsKeyedAndOnlyAWellFormedMarkIsRead() {
         assertThat(Scrubbed.of("x", KEY)).matches("\\[breachpath-scrubbed v1 hmac=[0-9a-f]{64}]");
         assertThat(Scrubbed.of("x", KEY)).isEqualTo(Scrubbed.of("x", KEY)).isNotEqualTo(Scrubbed.of("y", KEY))
@@ -53,6 +65,9 @@ class ScrubbedTest {
         // a mark-like text that holds a whole key id is no mark: the key id is found, not hidden
         String forged = Scrubbed.of("x", KEY).replace("]", " found=access-key-id:" + KEY_ID + "::1:plain:false]");
         assertThat(CredentialScanner.scan(forged)).singleElement().satisfies(f -> assertThat(f.fingerprint()).isEqualTo(KeyIds.fingerprint(KEY_ID)));
+        // nor does a mark glued to a key id
+        String glued = "AKIAABCDEFGHIJKLMNOP" + Scrubbed.of("x", KEY) + "Q";
+        assertThat(CredentialScanner.scan(glued)).extracting(CredentialScanner.Found::maskedId).containsExactly("AKIA…MNOP");
         String damaged = Scrubbed.of(KEY_ID, KEY).replace(":1:plain:", ":one:plain:");
         assertThat(Scrubbed.marks(damaged)).isFalse();
     }
