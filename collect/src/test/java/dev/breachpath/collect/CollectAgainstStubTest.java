@@ -286,6 +286,42 @@ class CollectAgainstStubTest {
     }
 
     @Test
+    void everyFileIsReadAsTheCallThatWroteIt() throws IOException {
+        assertReadAsWritten(snapshot);
+    }
+
+    /** Every file of a collected snapshot is read by scan as the response of the call the manifest says wrote it, nothing rejected. */
+    static void assertReadAsWritten(Path snapshot) throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile());
+        Run inputs = cli("inputs", snapshot.toString(), "--format", "json");
+        assertThat(inputs.code()).as(inputs.err()).isZero();
+        java.util.Map<String, String> operations = new java.util.TreeMap<>();
+        manifest.path("calls").forEach(c -> {
+            if (c.has("file")) {
+                operations.put(snapshot.resolve(c.path("file").asText()).toString(), c.path("operation").asText());
+            }
+        });
+        int read = 0;
+        for (JsonNode input : new ObjectMapper().readTree(inputs.out()).path("inputs")) {
+            String path = input.path("path").asText();
+            if (path.endsWith("manifest.json")) {
+                assertThat(input.path("format").asText()).isEqualTo("breachpath-snapshot-manifest");
+                continue;
+            }
+            assertThat(input.path("format").asText()).as(path).isEqualTo("aws-api-response");
+            if (input.path("formatVersion").asText().equals("resource policy")) {
+                // one shape, {"Policy": "..."}, whose translation the manifest's operation picks
+                assertThat(operations.get(path)).as(path).isIn("s3:GetBucketPolicy", "lambda:GetPolicy", "kms:GetKeyPolicy");
+            } else {
+                assertThat(input.path("formatVersion").asText()).as(path).isEqualTo(operations.get(path));
+            }
+            assertThat(input.path("rejected")).as(path).isEmpty();
+            read++;
+        }
+        assertThat(read).isEqualTo(operations.size());
+    }
+
+    @Test
     void secretsStayHome() throws IOException {
         try (Stream<Path> files = Files.walk(snapshot)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

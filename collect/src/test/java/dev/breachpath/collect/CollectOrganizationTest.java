@@ -152,6 +152,8 @@ class CollectOrganizationTest {
             }
         }
         assertThat(policies).isEqualTo(2);
+        CollectAgainstStubTest.assertReadAsWritten(out.resolve("111111111111"));
+        CollectAgainstStubTest.assertReadAsWritten(out.resolve("123456789012"));
     }
 
     @Test
