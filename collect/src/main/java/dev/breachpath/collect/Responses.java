@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -26,6 +25,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  */
 final class Responses {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper SCALARS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Fields of a paginated response that say where the next page starts, not what is there. */
     static final Set<String> PAGING = Set.of("NextToken", "nextToken", "Marker", "NextMarker", "IsTruncated", "Truncated",
@@ -90,29 +90,8 @@ final class Responses {
         if (v instanceof SdkPojo p) {
             return object(p);
         }
-        if (v instanceof String s) {
-            return JSON.textNode(s);
-        }
-        if (v instanceof Boolean b) {
-            return JSON.booleanNode(b);
-        }
-        if (v instanceof Integer i) {
-            return JSON.numberNode(i);
-        }
-        if (v instanceof Long l) {
-            return JSON.numberNode(l);
-        }
-        if (v instanceof Short s) {
-            return JSON.numberNode(s);
-        }
-        if (v instanceof Float f) {
-            return JSON.numberNode(f);
-        }
-        if (v instanceof Double d) {
-            return JSON.numberNode(d);
-        }
-        if (v instanceof BigDecimal d) {
-            return JSON.numberNode(d);
+        if (v instanceof String || v instanceof Boolean || v instanceof Number) {
+            return SCALARS.valueToTree(v); // the node of its own type: IntNode, LongNode, DoubleNode, DecimalNode…
         }
         if (v instanceof Instant t) {
             return JSON.textNode(t.toString());
